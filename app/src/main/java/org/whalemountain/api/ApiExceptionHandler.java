@@ -1,0 +1,79 @@
+package org.whalemountain.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.whalemountain.platform.DomainException;
+import org.whalemountain.platform.ForbiddenException;
+import org.whalemountain.platform.InvalidInputException;
+import org.whalemountain.platform.NotFoundException;
+import org.whalemountain.platform.Problems;
+
+/**
+ * Turns every exception an API controller throws into an RFC 9457 problem with a stable
+ * type. Domain exceptions keep their own code; Spring MVC's get one per status.
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> domain(DomainException ex) {
+		HttpStatus status = statusOf(ex);
+		ProblemDetail problem = Problems.of(status, ex.code(), ex.getMessage());
+		if (ex instanceof InvalidInputException invalid && invalid.field() != null) {
+			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", ex.getMessage())));
+		}
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	static HttpStatus statusOf(DomainException ex) {
+		if (ex instanceof NotFoundException) {
+			return HttpStatus.NOT_FOUND;
+		}
+		if (ex instanceof InvalidInputException) {
+			return HttpStatus.BAD_REQUEST;
+		}
+		if (ex instanceof ForbiddenException) {
+			return HttpStatus.FORBIDDEN;
+		}
+		return HttpStatus.CONFLICT;
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+					"'" + ex.getValue() + "' is not a valid " + ex.getName() + "."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+					"The request body is not valid JSON of the documented shape; see /v3/api-docs."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& "about:blank".equals(problem.getType().toString())) {
+			problem.setType(Problems.type(StatusCodes.code(statusCode)));
+		}
+		return response;
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * The append-only audit log: who did what, when and from where. Filled by listening to
+ * the other modules' events; read by admins.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "identity", "platform" })
+package org.whalemountain.audit;

@@ -1,0 +1,44 @@
+package org.whalemountain.console;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The pages whose features come with later work: each says in a sentence what it will
+ * hold. Replaced page by page as the features land.
+ */
+@Controller
+class PlaceholderPagesController {
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/images";
+	}
+
+	@GetMapping("/images")
+	String myImages(Model model) {
+		return placeholder(model, "images");
+	}
+
+	@GetMapping("/images/shared")
+	String sharedImages(Model model) {
+		return placeholder(model, "shared");
+	}
+
+	@GetMapping("/containers")
+	String containers(Model model) {
+		return placeholder(model, "containers");
+	}
+
+	@GetMapping("/runner")
+	String runner(Model model) {
+		return placeholder(model, "runner");
+	}
+
+	private static String placeholder(Model model, String page) {
+		model.addAttribute("page", page);
+		return "placeholder";
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The browser console: Thymeleaf pages with htmx partials, in Japanese and English. A
+ * leaf: nothing depends on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Console",
+		allowedDependencies = { "identity", "audit", "platform" })
+package org.whalemountain.console;

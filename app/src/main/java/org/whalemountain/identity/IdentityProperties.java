@@ -1,0 +1,82 @@
+package org.whalemountain.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How users are found in the department directory and how long their API tokens live
+ * ({@code wm.identity.*}). Every property is listed in {@code docs/operator-guide.md}.
+ *
+ * @param usernamePattern the only login names tried against the directory; anything else
+ * fails like a wrong password, before LDAP is asked
+ * @param adminGroup members of this directory group get the ADMIN role
+ * @param ldap the directory; with no URL an embedded demo directory starts
+ * @param embedded the demo directory
+ * @param tokens personal access token lifetimes
+ */
+@Validated
+@ConfigurationProperties("wm.identity")
+public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}") Pattern usernamePattern,
+		@NotBlank @DefaultValue("wm-admins") String adminGroup, @Valid @DefaultValue Ldap ldap,
+		@Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Tokens tokens) {
+
+	/**
+	 * @param url {@code ldap://host:389} or {@code ldaps://host:636}; empty for the
+	 * embedded demo directory
+	 * @param base the base DN every search below is relative to
+	 * @param managerDn DN to bind as for searches; empty binds anonymously
+	 * @param managerPassword its password
+	 * @param userDnPatterns DN patterns tried in order ({@code uid={0},ou=people}); when
+	 * empty, the user search is used
+	 * @param userSearchBase where users are searched
+	 * @param userSearchFilter {0} is the login name, escaped
+	 * @param usernameAttribute the attribute that holds the canonical login name
+	 * @param displayNameAttribute falls back to {@code cn}
+	 * @param emailAttribute the mail attribute
+	 * @param groupSearchBase where groups are searched
+	 * @param groupSearchFilter {0} is the user's DN, {1} the login name
+	 * @param groupNameAttribute the attribute that names a group
+	 */
+	public record Ldap(@DefaultValue("") String url, @DefaultValue("dc=whalemountain,dc=test") String base,
+			@DefaultValue("") String managerDn, @DefaultValue("") String managerPassword,
+			@DefaultValue List<String> userDnPatterns, @DefaultValue("ou=people") String userSearchBase,
+			@NotBlank @DefaultValue("(uid={0})") String userSearchFilter,
+			@NotBlank @DefaultValue("uid") String usernameAttribute,
+			@NotBlank @DefaultValue("displayName") String displayNameAttribute,
+			@NotBlank @DefaultValue("mail") String emailAttribute, @DefaultValue("ou=groups") String groupSearchBase,
+			@NotBlank @DefaultValue("(|(member={0})(memberUid={1}))") String groupSearchFilter,
+			@NotBlank @DefaultValue("cn") String groupNameAttribute) {
+
+		/** Whether an external directory is configured. */
+		public boolean external() {
+			return !this.url.isBlank();
+		}
+
+	}
+
+	/**
+	 * @param port port on 127.0.0.1, 0 for a free one
+	 * @param ldif the entries loaded at start
+	 */
+	public record Embedded(@DefaultValue("0") int port,
+			@NotBlank @DefaultValue("classpath:directory/demo-users.ldif") String ldif) {
+	}
+
+	/**
+	 * @param defaultLifetime lifetime of a token created without {@code expiresInDays}
+	 * @param maxLifetime the longest lifetime a user may ask for
+	 */
+	public record Tokens(@NotNull @DefaultValue("P90D") Duration defaultLifetime,
+			@NotNull @DefaultValue("P365D") Duration maxLifetime) {
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.whalemountain.identity;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
+
+/**
+ * Password logins (console form and HTTP Basic): the username policy first, then a bind
+ * against the directory. Success and failure events feed {@link LoginRecorder}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordLoginConfiguration {
+
+	@Bean
+	AuthenticationManager passwordAuthenticationManager(LdapAuthenticationProvider directory,
+			IdentityProperties properties, ApplicationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(
+				new UsernamePolicyProvider(directory, properties.usernamePattern()));
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		return manager;
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.whalemountain.identity.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.whalemountain.identity.Identity;
+import org.whalemountain.identity.tokens.BearerTokenAuthenticationProvider;
+import org.whalemountain.identity.tokens.BearerTokenConverter;
+import org.whalemountain.identity.tokens.TokenStore;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: {@code /api/**} takes bearer tokens, HTTP Basic or the console
+ * session and answers 401/403 as problems; everything else is the console with form login
+ * and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+			"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**" };
+
+	@Bean
+	ProblemResponses problemResponses(JsonMapper json) {
+		return new ProblemResponses(json);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager passwordAuthenticationManager,
+			TokenStore tokens, Identity identity, Clock clock, ProblemResponses problems) throws Exception {
+		AuthenticationFilter bearer = new AuthenticationFilter(
+				new ProviderManager(new BearerTokenAuthenticationProvider(tokens, identity::user, clock)),
+				new BearerTokenConverter());
+		bearer.setSuccessHandler((request, response, authentication) -> {
+			// no redirect: the request goes on to its controller
+		});
+		bearer.setFailureHandler(problems::commence);
+		http.securityMatcher("/api/**")
+			.authenticationManager(passwordAuthenticationManager)
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/api/v1/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// scripts with Authorization headers carry no cookies to forge; the console's
+			// own calls with its session cookie still need the CSRF token
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
+			.requestCache((cache) -> cache.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain consoleSecurity(HttpSecurity http, AuthenticationManager passwordAuthenticationManager)
+			throws Exception {
+		http.authenticationManager(passwordAuthenticationManager)
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.requestMatchers("/admin/**", "/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	private static boolean sessionWrite(HttpServletRequest request) {
+		boolean safe = List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
+		return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+	}
+
+}

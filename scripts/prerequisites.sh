@@ -1,0 +1,71 @@
+# shellcheck shell=bash
+# The one list of what the tests need from the machine: Debian packages and the
+# daemons started from them. Later features add to these lists, nothing else.
+# Sourced by scripts/test and scripts/run; every function reuses what already answers.
+
+WM_TEST_PACKAGES=(
+	mariadb-server mariadb-client # the real database the tests use
+	slapd ldap-utils              # a real OpenLDAP for the directory integration test
+	chromium chromium-driver      # the browser tests
+	curl ca-certificates
+)
+
+WM_TEST_DB_NAME=${WM_TEST_DB_NAME:-wm_test}
+WM_TEST_DB_USER=${WM_TEST_DB_USER:-wm}
+WM_TEST_DB_PASSWORD=${WM_TEST_DB_PASSWORD:-wm-test-password}
+
+log() { printf '[whalemountain] %s\n' "$*" >&2; }
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs whichever of the named Debian packages are missing (one apt-get update at most).
+ensure_packages() {
+	local missing=()
+	local pkg
+	for pkg in "$@"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	log "installing Debian packages: ${missing[*]}"
+	as_root apt-get update -q >/dev/null
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Waits up to $2 seconds for the command $1 (a string) to succeed.
+wait_for() {
+	local deadline=$((SECONDS + $2))
+	until eval "$1" >/dev/null 2>&1; do
+		[ $SECONDS -lt $deadline ] || { log "timed out waiting for: $1"; return 1; }
+		sleep 0.2
+	done
+}
+
+# Starts the Debian MariaDB server unless one answers, and creates the test database and user.
+start_mariadb() {
+	if ! as_root mariadb-admin ping >/dev/null 2>&1; then
+		log "starting MariaDB"
+		as_root install -d -o mysql -g mysql /run/mysqld
+		[ -d /var/lib/mysql/mysql ] || as_root mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+		as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=127.0.0.1
+		wait_for "as_root mariadb-admin ping" 30
+	fi
+	as_root mariadb <<SQL
+CREATE DATABASE IF NOT EXISTS \`${WM_TEST_DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS '${WM_TEST_DB_USER}'@'127.0.0.1' IDENTIFIED BY '${WM_TEST_DB_PASSWORD}';
+CREATE USER IF NOT EXISTS '${WM_TEST_DB_USER}'@'localhost' IDENTIFIED BY '${WM_TEST_DB_PASSWORD}';
+GRANT ALL PRIVILEGES ON \`${WM_TEST_DB_NAME}\`.* TO '${WM_TEST_DB_USER}'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON \`${WM_TEST_DB_NAME}\`.* TO '${WM_TEST_DB_USER}'@'localhost';
+SQL
+	export WM_TEST_DB_URL="jdbc:mariadb://127.0.0.1:3306/${WM_TEST_DB_NAME}"
+	export WM_TEST_DB_USER WM_TEST_DB_PASSWORD
+}
+
+# Everything the test suite needs, installed and running.
+prepare_test_machine() {
+	ensure_packages "${WM_TEST_PACKAGES[@]}"
+	start_mariadb
+	export WM_SLAPD=/usr/sbin/slapd
+	export WM_CHROMIUM=/usr/bin/chromium WM_CHROMEDRIVER=/usr/bin/chromedriver
+}
