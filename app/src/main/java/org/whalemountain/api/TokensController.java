@@ -19,7 +19,7 @@ import org.whalemountain.identity.Identity;
 import org.whalemountain.identity.NewToken;
 import org.whalemountain.identity.PersonalAccessToken;
 import org.whalemountain.identity.UserPrincipal;
-import org.whalemountain.identity.tokens.TokenAuthentication;
+import org.whalemountain.identity.TokenAuthentication;
 import org.whalemountain.platform.ForbiddenException;
 
 import io.swagger.v3.oas.annotations.Operation;

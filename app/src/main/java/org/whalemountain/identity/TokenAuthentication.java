@@ -1,9 +1,8 @@
-package org.whalemountain.identity.tokens;
+package org.whalemountain.identity;
 
 import java.io.Serial;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.whalemountain.identity.UserPrincipal;
 
 /**
  * A request authenticated by a personal access token. Kept apart from password logins so

@@ -1,0 +1,65 @@
+package org.whalemountain;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Library types stay inside their adapter packages, so that ports speak the service's own
+ * language and an adapter can be replaced without touching its callers.
+ */
+class ArchitectureTests {
+
+	static final ArchRule DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS = confined("com.github.dockerjava..", "..docker..");
+
+	static final ArchRule FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS = confined("io.fabric8..", "..kubernetes..");
+
+	static final ArchRule GITLAB4J_ONLY_IN_GITLAB_ADAPTERS = confined("org.gitlab4j..", "..gitlab..");
+
+	static final ArchRule NO_FIELD_INJECTION = noFields().should()
+		.beAnnotatedWith(Autowired.class)
+		.because("dependencies come through constructors");
+
+	private final JavaClasses service = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.whalemountain");
+
+	@Test
+	void libraryTypesStayInTheirAdapterPackages() {
+		DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.check(this.service);
+		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(this.service);
+		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(this.service);
+	}
+
+	@Test
+	void noFieldInjection() {
+		NO_FIELD_INJECTION.check(this.service);
+	}
+
+	@Test
+	void theAdapterRuleCatchesALibraryTypeOutsideItsAdapter() {
+		JavaClasses offender = new ClassFileImporter().importClasses(org.whalemountain.archfixture.LeakingPort.class,
+				com.github.dockerjava.api.FakeClient.class);
+
+		assertThat(DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.evaluate(offender).hasViolation()).isTrue();
+	}
+
+	private static ArchRule confined(String library, String adapterPackage) {
+		return noClasses().that()
+			.resideOutsideOfPackage(adapterPackage)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(library)
+			.allowEmptyShould(true)
+			.because(library + " types belong in " + adapterPackage + " adapters only");
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.whalemountain.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by its chromedriver, with the browser language set.
+ * Paths are explicit so that Selenium Manager never tries to download anything.
+ */
+public final class Browser {
+
+	private Browser() {
+	}
+
+	public static ChromeDriver start(String language) throws Exception {
+		Path profile = Files.createTempDirectory("wm-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getenv().getOrDefault("WM_CHROMIUM", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=" + language,
+				"--user-data-dir=" + profile);
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(System.getenv().getOrDefault("WM_CHROMEDRIVER", "/usr/bin/chromedriver")))
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.whalemountain.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for API tests: real requests to the service on 127.0.0.1. */
+public final class Http {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public Http(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	public static String basic(String username, String password) {
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+	public Response get(String path, String authorization) {
+		return send(request(path, authorization).GET());
+	}
+
+	/** A GET that accepts any content type, for endpoints that do not speak JSON. */
+	public Response getAnything(String path) {
+		return send(request(path, null).setHeader("Accept", "*/*").GET());
+	}
+
+	public Response delete(String path, String authorization) {
+		return send(request(path, authorization).DELETE());
+	}
+
+	public Response post(String path, String json, String authorization) {
+		return send(request(path, authorization).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Response send(String method, String path, String authorization) {
+		return send(request(path, authorization).method(method, HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpRequest.Builder request(String path, String authorization) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json");
+		if (authorization != null) {
+			builder.header("Authorization", authorization);
+		}
+		return builder;
+	}
+
+	private Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Status, content type and body of one answer. */
+	public record Response(int status, String contentType, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+	}
+
+}
