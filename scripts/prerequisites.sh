@@ -7,6 +7,8 @@ WM_TEST_PACKAGES=(
 	mariadb-server mariadb-client # the real database the tests use
 	slapd ldap-utils              # a real OpenLDAP for the directory integration test
 	chromium chromium-driver      # the browser tests
+	docker.io busybox-static      # a real dockerd; test images are built from busybox, nothing is pulled
+	docker-registry               # CNCF Distribution, wired to the service's token endpoint
 	curl ca-certificates
 )
 
@@ -62,10 +64,22 @@ SQL
 	export WM_TEST_DB_USER WM_TEST_DB_PASSWORD
 }
 
+# Starts dockerd on the default unix socket unless one answers.
+start_dockerd() {
+	if as_root docker version >/dev/null 2>&1; then
+		return 0
+	fi
+	log "starting dockerd"
+	as_root mkdir -p /var/log/whalemountain
+	as_root setsid dockerd --host unix:///var/run/docker.sock >/var/log/whalemountain/dockerd.log 2>&1 </dev/null &
+	wait_for "as_root docker version" 60
+}
+
 # Everything the test suite needs, installed and running.
 prepare_test_machine() {
 	ensure_packages "${WM_TEST_PACKAGES[@]}"
 	start_mariadb
+	start_dockerd
 	export WM_SLAPD=/usr/sbin/slapd
 	export WM_CHROMIUM=/usr/bin/chromium WM_CHROMEDRIVER=/usr/bin/chromedriver
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -94,6 +95,25 @@ public class Identity {
 		this.tokens.delete(owner, tokenId);
 		this.events
 			.publishEvent(new TokenRevoked(owner, token.id(), token.name(), sourceAddress, this.clock.instant()));
+	}
+
+	/**
+	 * Checks a personal access token presented together with a username, as
+	 * {@code docker login} does. Touches the token's last use.
+	 * @return the user, or empty when the token is unknown, expired or someone else's
+	 */
+	@Transactional
+	public Optional<UserPrincipal> verifyToken(String username, String secret) {
+		if (username == null || secret == null || !secret.startsWith(TokenSecrets.PREFIX)) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.tokens.ownerOf(TokenSecrets.hash(secret))
+			.filter((owner) -> owner.username().equals(username) && now.isBefore(owner.expiresAt()))
+			.flatMap((owner) -> {
+				this.tokens.touch(owner.tokenId(), now);
+				return this.users.find(owner.username());
+			});
 	}
 
 	private Duration lifetime(Integer expiresInDays) {

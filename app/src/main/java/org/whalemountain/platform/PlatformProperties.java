@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("wm")
 public record PlatformProperties(@NotNull @DefaultValue("./data") Path dataDir,
-		@Valid @DefaultValue EmbeddedDatabase embeddedDatabase) {
+		@Valid @DefaultValue EmbeddedDatabase embeddedDatabase, @DefaultValue("") String encryptionKey) {
 
 	/**
 	 * @param port TCP port of the embedded MariaDB on 127.0.0.1; 0 picks a free one
