@@ -1,0 +1,66 @@
+package org.whalemountain.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Images for tests, built here since nothing can be pulled: a busybox root filesystem
+ * from Debian's {@code busybox-static}, imported with {@code docker import}.
+ */
+public final class TestImages {
+
+	/** A busybox image with every applet linked in /bin and a shell as its command. */
+	public static final String BUSYBOX = "wm-test/busybox:1";
+
+	private static final String BUSYBOX_BINARY = System.getenv().getOrDefault("WM_BUSYBOX", "/bin/busybox");
+
+	private TestImages() {
+	}
+
+	/** Builds {@link #BUSYBOX} unless dockerd already has it; returns its name. */
+	public static synchronized String busybox() {
+		if (DockerCli.attempt(Map.of(), null, "image", "inspect", BUSYBOX).exitCode() == 0) {
+			return BUSYBOX;
+		}
+		try {
+			Path root = Files.createTempDirectory("wm-busybox-root");
+			Path bin = Files.createDirectories(root.resolve("bin"));
+			for (String dir : new String[] { "tmp", "etc", "root", "home", "proc", "sys", "dev", "var/tmp" }) {
+				Files.createDirectories(root.resolve(dir));
+			}
+			Files.copy(Path.of(BUSYBOX_BINARY), bin.resolve("busybox"));
+			Process list = new ProcessBuilder(BUSYBOX_BINARY, "--list").start();
+			String applets = new String(list.getInputStream().readAllBytes());
+			list.waitFor(10, TimeUnit.SECONDS);
+			for (String applet : applets.split("\\s+")) {
+				if (!applet.isBlank() && !"busybox".equals(applet)) {
+					Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+				}
+			}
+			Files.writeString(root.resolve("etc/passwd"),
+					"root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n");
+			Files.writeString(root.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
+			Path tar = Files.createTempFile("wm-busybox", ".tar");
+			Process pack = new ProcessBuilder("tar", "-C", root.toString(), "-cf", tar.toString(), ".").inheritIO()
+				.start();
+			if (!pack.waitFor(60, TimeUnit.SECONDS) || pack.exitValue() != 0) {
+				throw new IllegalStateException("tar of the busybox root failed");
+			}
+			DockerCli.docker("import", "--change", "CMD [\"/bin/sh\"]", "--change", "ENV PATH=/bin", tar.toString(),
+					BUSYBOX);
+			Files.delete(tar);
+			return BUSYBOX;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not build " + BUSYBOX, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
