@@ -59,6 +59,12 @@ class TokensController {
 		return this.identity.tokens(user.username());
 	}
 
+	@GetMapping("/api/v1/tokens/{id}")
+	@Operation(summary = "One of the caller's tokens, without its secret")
+	PersonalAccessToken get(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user) {
+		return this.identity.token(user.username(), id);
+	}
+
 	@DeleteMapping("/api/v1/tokens/{id}")
 	@Operation(summary = "Revoke one of the caller's tokens")
 	ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user,

@@ -65,6 +65,7 @@ class TokensPageController {
 	private String page(UserPrincipal user, Model model, String notice, HtmxRequest htmx) {
 		model.addAttribute("tokens", this.identity.tokens(user.username()));
 		model.addAttribute("notice", notice);
+		model.addAttribute("lifetimes", this.identity.tokenLifetimes());
 		return htmx.isHtmxRequest() ? "tokens :: panel" : "tokens";
 	}
 

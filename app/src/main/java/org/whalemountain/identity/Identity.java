@@ -86,6 +86,20 @@ public class Identity {
 	}
 
 	/**
+	 * One of the owner's tokens.
+	 * @throws NotFoundException if the owner has no token with that id
+	 */
+	public PersonalAccessToken token(String owner, long tokenId) {
+		return this.tokens.find(owner, tokenId).orElseThrow(() -> tokenNotFound(tokenId));
+	}
+
+	/** The lifetimes a token may have, in days, for forms: {@code [default, max]}. */
+	public TokenLifetimes tokenLifetimes() {
+		return new TokenLifetimes(this.properties.tokens().defaultLifetime().toDays(),
+				this.properties.tokens().maxLifetime().toDays());
+	}
+
+	/**
 	 * Revokes one of the owner's tokens at once.
 	 * @throws NotFoundException if the owner has no token with that id
 	 */

@@ -35,8 +35,9 @@ public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}
 	 * @param base the base DN every search below is relative to
 	 * @param managerDn DN to bind as for searches; empty binds anonymously
 	 * @param managerPassword its password
-	 * @param userDnPatterns DN patterns tried in order ({@code uid={0},ou=people}); when
-	 * empty, the user search is used
+	 * @param userDnPatterns DN patterns tried in order; when empty, the user search is
+	 * used. A pattern holds commas, so set it by index
+	 * ({@code user-dn-patterns[0]=uid={0},ou=people})
 	 * @param userSearchBase where users are searched
 	 * @param userSearchFilter {0} is the login name, escaped
 	 * @param usernameAttribute the attribute that holds the canonical login name
@@ -77,6 +78,17 @@ public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}
 	 */
 	public record Tokens(@NotNull @DefaultValue("P90D") Duration defaultLifetime,
 			@NotNull @DefaultValue("P365D") Duration maxLifetime) {
+
+		public Tokens {
+			// checked here so that a bad configuration stops the start instead of every
+			// token request
+			if (maxLifetime.toDays() < 1 || defaultLifetime.toDays() < 1
+					|| defaultLifetime.compareTo(maxLifetime) > 0) {
+				throw new IllegalArgumentException("wm.identity.tokens: default-lifetime (" + defaultLifetime
+						+ ") and max-lifetime (" + maxLifetime + ") must be whole days, at least one, default <= max");
+			}
+		}
+
 	}
 
 }

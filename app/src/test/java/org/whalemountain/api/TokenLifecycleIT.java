@@ -1,6 +1,7 @@
 package org.whalemountain.api;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.MutableClock;
 import org.whalemountain.testsupport.ServiceTest;
@@ -15,6 +19,10 @@ import org.whalemountain.testsupport.ServiceTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.whalemountain.testsupport.Http.basic;
 import static org.whalemountain.testsupport.Http.bearer;
 
@@ -30,6 +38,9 @@ class TokenLifecycleIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	MockMvc mvc;
 
 	Http http;
 
@@ -102,6 +113,27 @@ class TokenLifecycleIT {
 		assertThat(revoke.status()).isEqualTo(404);
 		assertThat(revoke.json().get("type").asString()).isEqualTo("/problems/token-not-found");
 		assertThat(this.http.get("/api/v1/me", bearer(bobs)).status()).isEqualTo(200);
+		assertThat(this.http.get("/api/v1/tokens/" + bobsId, bearer(alices)).status()).isEqualTo(404);
+		Http.Response own = this.http.get("/api/v1/tokens/" + bobsId, bearer(bobs));
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.json().get("name").asString()).isEqualTo("bobs-token");
+		assertThat(own.json().has("token")).isFalse();
+	}
+
+	@Test
+	void consoleSessionWritesWithoutTheCsrfTokenAreRefused() throws Exception {
+		UserPrincipal alice = new UserPrincipal("alice", "Alice Liddell", null, null, null, List.of("course-os"),
+				false);
+
+		this.mvc
+			.perform(post("/api/v1/tokens")
+				.with(authentication(
+						UsernamePasswordAuthenticationToken.authenticated(alice, null, alice.getAuthorities())))
+				.contentType("application/json")
+				.content("{\"name\":\"csrf-less\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("/problems/csrf-token-missing"));
+		assertThat(this.http.get("/api/v1/tokens", ALICE).body()).doesNotContain("csrf-less");
 	}
 
 	@Test
@@ -177,7 +209,9 @@ class TokenLifecycleIT {
 
 		Http.Response sensei = this.http.get("/api/v1/admin/users", basic("sensei", "sensei-pass"));
 		assertThat(sensei.status()).isEqualTo(200);
-		assertThat(sensei.body()).contains("\"username\":\"sensei\"");
+		assertThat(sensei.body()).contains("\"username\":\"sensei\"")
+			.doesNotContain("password")
+			.doesNotContain("authorities");
 	}
 
 	private String create(String authorization, String name, int days) {

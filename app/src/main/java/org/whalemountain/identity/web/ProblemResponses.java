@@ -15,6 +15,7 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 import org.whalemountain.platform.Problems;
 
@@ -61,6 +62,12 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		if (ex instanceof CsrfException) {
+			write(request, response, HttpStatus.FORBIDDEN, "csrf-token-missing",
+					"A request with the console's session cookie must carry its CSRF token (header X-CSRF-TOKEN); "
+							+ "scripts should send 'Authorization: Bearer <token>' instead.");
+			return;
+		}
 		write(request, response, HttpStatus.FORBIDDEN, "forbidden",
 				"Your account may not do this. Ask the system administration team if you think it should.");
 	}
