@@ -19,6 +19,7 @@ import org.whalemountain.platform.ForbiddenException;
 import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.platform.Problems;
+import org.whalemountain.platform.UnavailableException;
 
 /**
  * Turns every exception an API controller throws into an RFC 9457 problem with a stable
@@ -34,7 +35,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof InvalidInputException invalid && invalid.field() != null) {
 			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", ex.getMessage())));
 		}
-		return ResponseEntity.status(status).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (ex instanceof UnavailableException unavailable && unavailable.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(unavailable.retryAfter().toSeconds()));
+		}
+		return response.body(problem);
 	}
 
 	static HttpStatus statusOf(DomainException ex) {
@@ -46,6 +51,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (ex instanceof ForbiddenException) {
 			return HttpStatus.FORBIDDEN;
+		}
+		if (ex instanceof UnavailableException) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		return HttpStatus.CONFLICT;
 	}

@@ -31,11 +31,6 @@ class PlaceholderPagesController {
 		return placeholder(model, "containers");
 	}
 
-	@GetMapping("/runner")
-	String runner(Model model) {
-		return placeholder(model, "runner");
-	}
-
 	private static String placeholder(Model model, String page) {
 		model.addAttribute("page", page);
 		return "placeholder";

@@ -3,5 +3,5 @@
  * leaf: nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console",
-		allowedDependencies = { "identity", "audit", "platform" })
+		allowedDependencies = { "identity", "audit", "runners", "platform" })
 package org.whalemountain.console;

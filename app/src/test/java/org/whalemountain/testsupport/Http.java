@@ -40,7 +40,16 @@ public final class Http {
 
 	/** A GET that accepts any content type, for endpoints that do not speak JSON. */
 	public Response getAnything(String path) {
-		return send(request(path, null).setHeader("Accept", "*/*").GET());
+		return getAnything(path, null);
+	}
+
+	public Response getAnything(String path, String authorization) {
+		return send(request(path, authorization).setHeader("Accept", "*/*").GET());
+	}
+
+	public Response put(String path, String json, String authorization) {
+		return send(request(path, authorization).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	public Response delete(String path, String authorization) {

@@ -15,9 +15,47 @@ public final class TestImages {
 	/** A busybox image with every applet linked in /bin and a shell as its command. */
 	public static final String BUSYBOX = "wm-test/busybox:1";
 
+	/**
+	 * Stands in for gitlab/gitlab-runner: refuses to start without a hardened
+	 * /etc/gitlab-runner/config.toml, then stays up like a runner polling GitLab.
+	 */
+	public static final String STAND_IN_RUNNER = "wm-test/gitlab-runner:stand-in";
+
 	private static final String BUSYBOX_BINARY = System.getenv().getOrDefault("WM_BUSYBOX", "/bin/busybox");
 
 	private TestImages() {
+	}
+
+	/**
+	 * Builds {@link #STAND_IN_RUNNER} (and the busybox it starts from) unless dockerd has
+	 * it.
+	 */
+	public static synchronized String standInRunner() {
+		busybox();
+		if (DockerCli.attempt(Map.of(), null, "image", "inspect", STAND_IN_RUNNER).exitCode() == 0) {
+			return STAND_IN_RUNNER;
+		}
+		try {
+			Path context = Files.createTempDirectory("wm-stand-in-runner");
+			Files.writeString(context.resolve("run.sh"), """
+					#!/bin/sh
+					config=/etc/gitlab-runner/config.toml
+					[ -f "$config" ] || { echo "no $config" >&2; exit 2; }
+					grep -q '^ *privileged = false' "$config" || { echo "jobs would be privileged" >&2; exit 3; }
+					grep -q 'docker.sock' "$config" && { echo "jobs would get the Docker socket" >&2; exit 4; }
+					[ -S /var/run/docker.sock ] || { echo "no Docker socket for the runner" >&2; exit 5; }
+					echo "stand-in runner up"
+					exec sleep 86400
+					""");
+			Files.writeString(context.resolve("Dockerfile"),
+					"FROM " + BUSYBOX + "\nCOPY run.sh /run.sh\nCMD [\"/bin/sh\", \"/run.sh\"]\n");
+			DockerCli.run(Map.of("DOCKER_BUILDKIT", "0"), null, "build", "-q", "-t", STAND_IN_RUNNER,
+					context.toString());
+			return STAND_IN_RUNNER;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not build " + STAND_IN_RUNNER, ex);
+		}
 	}
 
 	/** Builds {@link #BUSYBOX} unless dockerd already has it; returns its name. */

@@ -1,0 +1,63 @@
+package org.whalemountain.runners;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.whalemountain.platform.crypto.SecretBox;
+import org.whalemountain.registry.Registry;
+import org.whalemountain.runners.templates.CiTemplate;
+import org.whalemountain.runners.templates.RunnerConfig;
+import org.whalemountain.runners.templates.RunnerTemplates;
+
+/**
+ * Opens a runner's sealed secrets and renders its {@code config.toml} and
+ * {@code .gitlab-ci.yml}.
+ */
+@Component
+class RunnerConfigFactory {
+
+	private final RunnerTemplates templates = new RunnerTemplates();
+
+	private final RunnersProperties properties;
+
+	private final Registry registry;
+
+	private final SecretBox secrets;
+
+	RunnerConfigFactory(RunnersProperties properties, Registry registry, SecretBox secrets) {
+		this.properties = properties;
+		this.registry = registry;
+		this.secrets = secrets;
+	}
+
+	String sealToken(String username, String token) {
+		return this.secrets.seal(token, "runner-token:" + username);
+	}
+
+	String sealCredential(String username, String credential) {
+		return this.secrets.seal(credential, "registry-credential:" + username);
+	}
+
+	String openToken(RunnerRecord runner) {
+		return this.secrets.open(runner.runnerTokenSealed(), "runner-token:" + runner.username());
+	}
+
+	String configToml(RunnerRecord runner) {
+		String user = runner.username();
+		String credential = this.secrets.open(runner.registryCredentialSealed(), "registry-credential:" + user);
+		List<String> environment = List.of("WM_REGISTRY=" + this.registry.host(),
+				"WM_IMAGE_PREFIX=" + this.registry.imagePrefix(user), "WM_REGISTRY_USER=" + user,
+				"WM_REGISTRY_PASSWORD=" + credential);
+		return this.templates.configToml(new RunnerConfig(user, RunnerContainers.containerName(user),
+				runner.gitlabUrl(), runner.gitlabRunnerId(), openToken(runner), environment,
+				this.properties.buildImage(), this.properties.allowedImages(), this.properties.allowedServices(),
+				this.properties.buildSecurityOptions(), RunnerContainers.network(user), this.properties.jobCpus(),
+				this.properties.jobMemory(), this.properties.concurrent()));
+	}
+
+	String gitlabCi(String username) {
+		return this.templates.gitlabCi(new CiTemplate(username, RunnerEnrolment.tag(username),
+				this.properties.buildImage(), this.registry.imagePrefix(username), this.properties.registryInsecure()));
+	}
+
+}

@@ -1,0 +1,144 @@
+package org.whalemountain.runners;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+import org.springframework.stereotype.Component;
+import org.whalemountain.platform.UnavailableException;
+import org.whalemountain.workloads.ContainerEngine;
+import org.whalemountain.workloads.ContainerInfo;
+import org.whalemountain.workloads.ContainerSpec;
+import org.whalemountain.workloads.EngineUnavailableException;
+
+/**
+ * The runner containers on the engine: {@code wm-runner-<user>}, labelled with owner and
+ * kind, with the rendered {@code config.toml} copied in before start. Copying instead of
+ * bind-mounting keeps the runner token off the service host's disk and works with a
+ * remote Docker host too.
+ */
+@Component
+class RunnerContainers {
+
+	static final String KIND_LABEL = "wm.kind";
+
+	static final String OWNER_LABEL = "wm.owner";
+
+	static final String KIND = "runner";
+
+	private final ContainerEngine engine;
+
+	private final RunnersProperties properties;
+
+	RunnerContainers(ContainerEngine engine, RunnersProperties properties) {
+		this.engine = engine;
+		this.properties = properties;
+	}
+
+	static String containerName(String username) {
+		return "wm-runner-" + username;
+	}
+
+	static String network(String username) {
+		return "wm-" + username;
+	}
+
+	/** The runner container spec: a pure function of the user and the configuration. */
+	static ContainerSpec spec(String username, RunnersProperties properties) {
+		return new ContainerSpec(containerName(username), properties.image(), List.of(), List.of(), List.of(),
+				Map.of(KIND_LABEL, KIND, OWNER_LABEL, username), null,
+				List.of(new ContainerSpec.Mount(properties.dockerSocket(), "/var/run/docker.sock", false)),
+				new ContainerSpec.Resources(properties.runnerNanoCpus(), properties.runnerMemoryBytes(), 256),
+				ContainerSpec.RestartPolicy.UNLESS_STOPPED, ContainerSpec.Security.HARDENED, null);
+	}
+
+	/**
+	 * Checks, before anything changes, that the engine answers and has the runner image.
+	 * @throws UnavailableException naming the missing piece and what to do
+	 */
+	void checkReady() {
+		try {
+			if (!this.engine.imagePresent(this.properties.image())) {
+				throw new UnavailableException("runner-image-missing", "The runner image " + this.properties.image()
+						+ " is not on the Docker host. An operator must load it there (docker pull or docker load) "
+						+ "or set wm.runners.image to an image that is.", null);
+			}
+		}
+		catch (EngineUnavailableException ex) {
+			throw dockerDown(ex);
+		}
+	}
+
+	/** Replaces the user's runner container with a new one running this configuration. */
+	String replace(String username, String configToml) {
+		try {
+			removeAll(username);
+			this.engine.ensureNetwork(network(username), Map.of(OWNER_LABEL, username));
+			ContainerInfo created = this.engine.create(spec(username, this.properties));
+			this.engine.copyIn(created.id(), "/etc", new ByteArrayInputStream(configTar(configToml)));
+			this.engine.start(created.id());
+			return created.id();
+		}
+		catch (EngineUnavailableException ex) {
+			throw dockerDown(ex);
+		}
+	}
+
+	Optional<ContainerInfo> inspect(String containerId) {
+		return (containerId == null) ? Optional.empty() : this.engine.inspect(containerId);
+	}
+
+	/** Every runner container of the user (normally one). */
+	List<ContainerInfo> of(String username) {
+		return this.engine.list(Map.of(KIND_LABEL, KIND, OWNER_LABEL, username));
+	}
+
+	/** Every runner container on the engine. */
+	List<ContainerInfo> all() {
+		return this.engine.list(Map.of(KIND_LABEL, KIND));
+	}
+
+	void removeAll(String username) {
+		of(username).forEach((container) -> this.engine.remove(container.id()));
+	}
+
+	void remove(String containerId) {
+		this.engine.remove(containerId);
+	}
+
+	private static UnavailableException dockerDown(EngineUnavailableException ex) {
+		return new UnavailableException("docker-unavailable",
+				"The Docker host does not answer (" + ex.getMessage() + "). Nothing was changed; try again later.",
+				java.time.Duration.ofSeconds(30));
+	}
+
+	/** {@code gitlab-runner/config.toml}, mode 0600, in a tar to unpack under /etc. */
+	static byte[] configTar(String configToml) {
+		byte[] content = configToml.getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+			TarArchiveEntry dir = new TarArchiveEntry("gitlab-runner/");
+			dir.setMode(040700);
+			tar.putArchiveEntry(dir);
+			tar.closeArchiveEntry();
+			TarArchiveEntry file = new TarArchiveEntry("gitlab-runner/config.toml");
+			file.setMode(0100600);
+			file.setSize(content.length);
+			tar.putArchiveEntry(file);
+			tar.write(content);
+			tar.closeArchiveEntry();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Writing a tar to memory cannot fail", ex);
+		}
+		return bytes.toByteArray();
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.whalemountain.runners;
+
+import org.whalemountain.workloads.ContainerInfo;
+import org.whalemountain.workloads.EngineUnavailableException;
+
+/** A runner's status as its container shows it right now. */
+record RunnerState(RunnerStatus status, String message) {
+
+	static RunnerState of(RunnerRecord runner, RunnerContainers containers) {
+		try {
+			return containers.inspect(runner.containerId())
+				.map(RunnerState::of)
+				.orElse(new RunnerState(RunnerStatus.STOPPED,
+						"The runner container is missing; it is recreated when the service next reconciles, "
+								+ "or register again."));
+		}
+		catch (EngineUnavailableException ex) {
+			return new RunnerState(RunnerStatus.FAILED, "The Docker host does not answer: " + ex.getMessage());
+		}
+	}
+
+	static RunnerState of(ContainerInfo container) {
+		return switch (container.status()) {
+			case RUNNING -> new RunnerState(RunnerStatus.RUNNING, null);
+			case CREATED, RESTARTING -> new RunnerState(RunnerStatus.STARTING, null);
+			case PAUSED -> new RunnerState(RunnerStatus.STOPPED, "The runner container is paused.");
+			case EXITED, DEAD,
+					UNKNOWN ->
+				(container.exitCode() != null && container.exitCode() != 0)
+						? new RunnerState(RunnerStatus.FAILED,
+								"The runner exited with code " + container.exitCode() + "; see its logs.")
+						: new RunnerState(RunnerStatus.STOPPED, "The runner container is stopped.");
+		};
+	}
+
+}

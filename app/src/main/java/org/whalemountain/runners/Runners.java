@@ -1,0 +1,152 @@
+package org.whalemountain.runners;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.whalemountain.platform.NotFoundException;
+import org.whalemountain.registry.Registry;
+
+/**
+ * The runners module's entry: register, show and remove a user's GitLab Runner, and
+ * render their {@code .gitlab-ci.yml}. Every method acts on the caller's own runner only.
+ * Registration checks input, Docker and the runner image before GitLab is asked, and
+ * undoes what it created in GitLab if a later step fails.
+ */
+@Service
+public class Runners {
+
+	private final RunnerStore store;
+
+	private final RunnerLock lock;
+
+	private final RunnerEnrolment enrolment;
+
+	private final RunnerContainers containers;
+
+	private final RunnerConfigFactory configs;
+
+	private final Registry registry;
+
+	private final GitLabProperties gitlab;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Runners(RunnerStore store, RunnerLock lock, RunnerEnrolment enrolment, RunnerContainers containers,
+			RunnerConfigFactory configs, Registry registry, GitLabProperties gitlab, ApplicationEventPublisher events,
+			TransactionTemplate transaction, Clock clock) {
+		this.store = store;
+		this.lock = lock;
+		this.enrolment = enrolment;
+		this.containers = containers;
+		this.configs = configs;
+		this.registry = registry;
+		this.gitlab = gitlab;
+		this.events = events;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers the user's runner, replacing any previous one, and starts its container.
+	 * Blocks until the container is started.
+	 * @throws org.whalemountain.platform.InvalidInputException for bad input or a token
+	 * GitLab rejects
+	 * @throws org.whalemountain.platform.UnavailableException when GitLab or Docker is
+	 * down or the runner image is missing
+	 * @throws org.whalemountain.platform.ConflictException while another change to the
+	 * same runner runs
+	 */
+	public RunnerView register(String username, RunnerRegistration registration, String sourceAddress) {
+		RunnerRegistration checked = RunnerInputs.check(registration, this.gitlab);
+		return this.lock.exclusively(username, () -> {
+			this.containers.checkReady();
+			RunnerRecord previous = this.store.find(username).orElse(null);
+			RunnerEnrolment.Enrolled enrolled = this.enrolment.enrol(username, checked);
+			RunnerRecord runner;
+			try {
+				runner = start(username, checked, enrolled, sourceAddress);
+			}
+			catch (RuntimeException ex) {
+				this.enrolment.undo(enrolled);
+				throw ex;
+			}
+			if (previous != null && !this.configs.openToken(previous).equals(enrolled.token())) {
+				this.enrolment.release(previous.createdByService(), this.configs.openToken(previous));
+			}
+			return view(runner);
+		});
+	}
+
+	/**
+	 * The user's runner with its container's live state.
+	 * @throws NotFoundException if the user has no runner
+	 */
+	public RunnerView runner(String username) {
+		return view(find(username));
+	}
+
+	/**
+	 * Stops and removes the user's runner container, and deletes the runner in GitLab if
+	 * the service created it there.
+	 * @throws NotFoundException if the user has no runner
+	 */
+	public void unregister(String username, String sourceAddress) {
+		this.lock.exclusively(username, () -> {
+			RunnerRecord runner = find(username);
+			this.containers.removeAll(username);
+			this.enrolment.release(runner.createdByService(), this.configs.openToken(runner));
+			this.transaction.executeWithoutResult((status) -> {
+				this.store.delete(username);
+				this.registry.revokeRunnerCredential(username);
+				this.events.publishEvent(new RunnerUnregistered(username, runner.project(), runner.gitlabRunnerId(),
+						sourceAddress, this.clock.instant()));
+			});
+			return null;
+		});
+	}
+
+	/**
+	 * The user's {@code .gitlab-ci.yml}; works before registration too, so it can be read
+	 * first.
+	 */
+	public String gitlabCi(String username) {
+		return this.configs.gitlabCi(username);
+	}
+
+	private RunnerRecord start(String username, RunnerRegistration registration, RunnerEnrolment.Enrolled enrolled,
+			String sourceAddress) {
+		Instant now = this.clock.instant();
+		String credential = this.registry.issueRunnerCredential(username);
+		RunnerRecord runner = new RunnerRecord(username, registration.gitlabUrl(), registration.project(),
+				enrolled.runnerId(), enrolled.createdByService(), this.configs.sealToken(username, enrolled.token()),
+				this.configs.sealCredential(username, credential), null, null, now, now);
+		String containerId = this.containers.replace(username, this.configs.configToml(runner));
+		RunnerRecord started = runner.withContainer(containerId, null, now);
+		this.transaction.executeWithoutResult((status) -> {
+			this.store.save(started);
+			this.events.publishEvent(new RunnerRegistered(username, registration.project(), enrolled.runnerId(),
+					enrolled.createdByService(), sourceAddress, now));
+		});
+		return started;
+	}
+
+	private RunnerRecord find(String username) {
+		return this.store.find(username)
+			.orElseThrow(() -> new NotFoundException("runner-not-registered",
+					"You have no runner yet. Register one with your GitLab project and a runner token."));
+	}
+
+	private RunnerView view(RunnerRecord runner) {
+		RunnerState state = RunnerState.of(runner, this.containers);
+		return new RunnerView(runner.gitlabUrl(), runner.project(), runner.gitlabRunnerId(), "docker", state.status(),
+				state.message(), RunnerEnrolment.tag(runner.username()), runner.createdByService(), runner.createdAt());
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.whalemountain.runners;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The per-user runners ({@code wm.runners.*}); every property is in the operator guide.
+ *
+ * @param image the gitlab-runner image each user's runner container runs; must be present
+ * on the Docker host (nothing is pulled implicitly)
+ * @param buildImage the only image CI jobs may use by default: rootless BuildKit
+ * @param extraAllowedImages further images jobs may use
+ * @param allowedServices service images jobs may start; none by default
+ * @param buildSecurityOptions Docker security options for jobs; rootless BuildKit needs
+ * its user namespace, which the default seccomp and AppArmor profiles forbid
+ * @param jobCpus CPU limit of one job, as gitlab-runner's {@code cpus}
+ * @param jobMemory memory limit of one job, as gitlab-runner's {@code memory}
+ * @param concurrent jobs one user's runner runs at once
+ * @param runnerNanoCpus CPU limit of the runner container itself, in billionths of a CPU
+ * @param runnerMemoryBytes memory limit of the runner container itself
+ * @param dockerSocket the Docker socket on the Docker host, bound into runner containers
+ * only (never into jobs)
+ * @param registryInsecure let BuildKit push to the registry over plain HTTP (local runs)
+ */
+@Validated
+@ConfigurationProperties("wm.runners")
+public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v18.5.0") String image,
+		@NotBlank @DefaultValue("moby/buildkit:v0.25.1-rootless") String buildImage,
+		@DefaultValue List<String> extraAllowedImages, @DefaultValue List<String> allowedServices, @DefaultValue( {
+				"seccomp:unconfined", "apparmor:unconfined" }) List<String> buildSecurityOptions,
+		@NotBlank @DefaultValue("2") String jobCpus, @NotBlank @DefaultValue("4g") String jobMemory,
+		@Min(1) @DefaultValue("1") int concurrent, @Min(0) @DefaultValue("1000000000") long runnerNanoCpus,
+		@Min(0) @DefaultValue("536870912") long runnerMemoryBytes,
+		@NotBlank @DefaultValue("/var/run/docker.sock") String dockerSocket,
+		@DefaultValue("false") boolean registryInsecure){
+
+	/** Images a job may name: the build image first, then the extra ones. */
+	public List<String> allowedImages() {
+		return java.util.stream.Stream
+			.concat(java.util.stream.Stream.of(this.buildImage), this.extraAllowedImages.stream())
+			.distinct()
+			.toList();
+	}
+
+}

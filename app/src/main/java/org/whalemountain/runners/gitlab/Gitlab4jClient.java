@@ -1,0 +1,117 @@
+package org.whalemountain.runners.gitlab;
+
+import java.util.List;
+
+import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.models.CreateRunnerParams;
+import org.gitlab4j.api.models.CreateRunnerResponse;
+import org.gitlab4j.api.models.Runner;
+
+import org.whalemountain.runners.GitLabClient;
+import org.whalemountain.runners.GitLabProjectNotFoundException;
+import org.whalemountain.runners.GitLabProperties;
+import org.whalemountain.runners.GitLabRejectedException;
+import org.whalemountain.runners.GitLabUnavailableException;
+
+/**
+ * {@link GitLabClient} on gitlab4j-api. A client is built per call because each call
+ * authenticates with the caller's own token; the service holds no GitLab credential.
+ */
+public class Gitlab4jClient implements GitLabClient {
+
+	private final GitLabProperties properties;
+
+	public Gitlab4jClient(GitLabProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public Long verifyRunnerToken(String runnerToken) {
+		try (GitLabApi api = api(null)) {
+			return new RunnerVerificationApi(api).verify(runnerToken);
+		}
+		catch (GitLabApiException ex) {
+			throw translate(ex, "runnerToken",
+					"GitLab does not accept this runner authentication token (glrt-…). Copy it again from the project's "
+							+ "Settings › CI/CD › Runners page; it is shown only once when the runner is created.");
+		}
+	}
+
+	@Override
+	public long projectId(String personalAccessToken, String project) {
+		try (GitLabApi api = api(personalAccessToken)) {
+			Object idOrPath = project.chars().allMatch(Character::isDigit) ? Long.valueOf(project) : project;
+			return api.getProjectApi().getProject(idOrPath).getId();
+		}
+		catch (GitLabApiException ex) {
+			if (ex.getHttpStatus() == 404) {
+				throw new GitLabProjectNotFoundException("gitlab-project-not-found", "project",
+						"GitLab has no project '" + project
+								+ "' that this token can see. Check the path (group/name) or the numeric id.");
+			}
+			throw translate(ex, "personalAccessToken", personalAccessTokenRejected());
+		}
+	}
+
+	@Override
+	public CreatedRunner createProjectRunner(String personalAccessToken, long projectId, String description,
+			List<String> tags) {
+		try (GitLabApi api = api(personalAccessToken)) {
+			CreateRunnerParams params = new CreateRunnerParams().withRunnerType(Runner.RunnerType.PROJECT_TYPE)
+				.withProjectId(projectId)
+				.withDescription(description)
+				.withTagList(tags)
+				.withRunUntagged(false)
+				.withLocked(true);
+			CreateRunnerResponse created = api.getUserApi().createRunner(params);
+			return new CreatedRunner(created.getId(), created.getToken());
+		}
+		catch (GitLabApiException ex) {
+			throw translate(ex, "personalAccessToken", personalAccessTokenRejected());
+		}
+	}
+
+	@Override
+	public void deleteRunner(String runnerToken) {
+		try (GitLabApi api = api(null)) {
+			api.getRunnersApi().deleteRunner(runnerToken);
+		}
+		catch (GitLabApiException ex) {
+			if (ex.getHttpStatus() != 403 && ex.getHttpStatus() != 404) {
+				throw translate(ex, "runnerToken", "GitLab refused to delete the runner.");
+			}
+			// already gone in GitLab: nothing left to clean up
+		}
+	}
+
+	private GitLabApi api(String personalAccessToken) {
+		GitLabApi api = new GitLabApi(this.properties.normalizedUrl(), personalAccessToken);
+		int millis = (int) this.properties.timeout().toMillis();
+		api.setRequestTimeout(millis, millis);
+		return api;
+	}
+
+	private GitLabUnavailableException unavailable(GitLabApiException ex) {
+		String cause = (ex.getHttpStatus() > 0) ? "answered " + ex.getHttpStatus() : "could not be reached";
+		return new GitLabUnavailableException("GitLab at " + this.properties.normalizedUrl() + " " + cause
+				+ ". Nothing was changed; try again in a minute.");
+	}
+
+	private RuntimeException translate(GitLabApiException ex, String field, String rejected) {
+		int status = ex.getHttpStatus();
+		if (status == 401 || status == 403 || status == 400 || status == 422) {
+			return new GitLabRejectedException("gitlab-token-rejected", field, rejected);
+		}
+		if (status == 404) {
+			return new GitLabRejectedException("gitlab-token-rejected", field, rejected);
+		}
+		return unavailable(ex);
+	}
+
+	private static String personalAccessTokenRejected() {
+		return "GitLab does not accept this personal access token for that project. It needs the create_runner scope "
+				+ "and at least the Maintainer role in the project.";
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.whalemountain.runners.templates;
+
+import java.util.List;
+
+/**
+ * Everything that goes into one user's {@code config.toml}.
+ *
+ * @param gitlabRunnerId GitLab's id of the runner, {@code null} when unknown
+ * @param environment {@code NAME=value} entries every job sees
+ * @param network the Docker network jobs run on
+ */
+public record RunnerConfig(String username, String runnerName, String gitlabUrl, Long gitlabRunnerId,
+		String runnerToken, List<String> environment, String buildImage, List<String> allowedImages,
+		List<String> allowedServices, List<String> securityOptions, String network, String jobCpus, String jobMemory,
+		int concurrent) {
+
+	@Override
+	public String toString() {
+		return "RunnerConfig[" + this.runnerName + ", token=****]";
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.whalemountain.runners.templates;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Renders the files in {@code runner-templates/} and {@code ci-templates/}: pure
+ * functions of their input, compiled once. Every value is escaped for the target format
+ * (TOML or YAML basic strings), so no input can add a key.
+ */
+public final class RunnerTemplates {
+
+	private final Template configToml;
+
+	private final Template gitlabCi;
+
+	public RunnerTemplates() {
+		this.configToml = compile("runner-templates/config.toml.mustache");
+		this.gitlabCi = compile("ci-templates/gitlab-ci.yml.mustache");
+	}
+
+	public String configToml(RunnerConfig config) {
+		return this.configToml.execute(config);
+	}
+
+	public String gitlabCi(CiTemplate template) {
+		return this.gitlabCi.execute(template);
+	}
+
+	private static Template compile(String path) {
+		try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			return Mustache.compiler()
+				.withEscaper(Escapers.simple(QUOTED_STRING_ESCAPES))
+				.strictSections(false)
+				.compile(reader);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Template " + path + " is missing from the build", ex);
+		}
+	}
+
+	/**
+	 * Escapes shared by TOML and YAML double-quoted strings; other control characters are
+	 * refused by the callers' validation before they get here.
+	 */
+	private static final String[][] QUOTED_STRING_ESCAPES = { { "\\", "\\\\" }, { "\"", "\\\"" }, { "\n", "\\n" },
+			{ "\r", "\\r" }, { "\t", "\\t" } };
+
+}
