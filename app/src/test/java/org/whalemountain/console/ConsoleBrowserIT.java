@@ -35,7 +35,7 @@ class ConsoleBrowserIT {
 	@Test
 	void japaneseBrowserGetsTheConsoleInJapanese() throws Exception {
 		this.browser = Browser.start("ja");
-		logIn("alice", "alice-pass");
+		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
 
 		assertThat(this.browser.findElement(By.tagName("nav")).getText()).contains("マイイメージ", "共有イメージ", "トークン");
 		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
@@ -45,7 +45,7 @@ class ConsoleBrowserIT {
 	@Test
 	void englishBrowserGetsEnglishAndTheSwitcherChangesIt() throws Exception {
 		this.browser = Browser.start("en-US");
-		logIn("alice", "alice-pass");
+		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
 		assertThat(this.browser.findElement(By.tagName("nav")).getText()).contains("My images", "Shared images",
 				"Tokens");
 
@@ -58,7 +58,7 @@ class ConsoleBrowserIT {
 	@Test
 	void wrongPasswordShowsTheFormError() throws Exception {
 		this.browser = Browser.start("en-US");
-		logIn("alice", "wrong-password");
+		Browser.logIn(this.browser, this.port, "alice", "wrong-password");
 
 		assertThat(this.browser.findElement(By.id("login-error")).getText()).isEqualTo("Wrong username or password.");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login?error");
@@ -67,7 +67,7 @@ class ConsoleBrowserIT {
 	@Test
 	void tokenCreatedInTheConsoleIsShownOnceAndWorks() throws Exception {
 		this.browser = Browser.start("en-US");
-		logIn("bob", "bob-pass");
+		Browser.logIn(this.browser, this.port, "bob", "bob-pass");
 		this.browser.get(url("/tokens"));
 
 		this.browser.findElement(By.id("token-name")).sendKeys("from-the-browser");
@@ -88,21 +88,13 @@ class ConsoleBrowserIT {
 	@Test
 	void emptyTokenNameIsAFormError() throws Exception {
 		this.browser = Browser.start("en-US");
-		logIn("carol", "carol-pass");
+		Browser.logIn(this.browser, this.port, "carol", "carol-pass");
 		this.browser.get(url("/tokens"));
 
 		this.browser.findElement(By.id("token-create")).click();
 
 		assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-form-error"))).getText())
 			.contains("name");
-	}
-
-	private void logIn(String username, String password) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys(username);
-		this.browser.findElement(By.id("password")).sendKeys(password);
-		this.browser.findElement(By.id("login-submit")).click();
-		waitFor().until(ExpectedConditions.not(ExpectedConditions.urlToBe(url("/login"))));
 	}
 
 	private WebDriverWait waitFor() {

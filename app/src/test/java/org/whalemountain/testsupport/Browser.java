@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by its chromedriver, with the browser language set.
@@ -17,6 +21,20 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
 
 	private Browser() {
+	}
+
+	/**
+	 * Logs in through the console's form and waits until the browser has left the login
+	 * page.
+	 */
+	public static void logIn(WebDriver browser, int port, String username, String password) {
+		String login = "http://127.0.0.1:" + port + "/login";
+		browser.get(login);
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.not(ExpectedConditions.urlToBe(login)));
 	}
 
 	public static ChromeDriver start(String language) throws Exception {
