@@ -11,6 +11,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -102,6 +105,19 @@ class RunnerProvisioningIT {
 			.query(String.class)
 			.single()).doesNotContain("glrt-alice-runner-0001");
 		assertThat(docker("network", "inspect", "--format", "{{.Driver}}", "wm-alice").trim()).isEqualTo("bridge");
+		assertThat(allowedImages(config))
+			.contains(ciImage(this.http.getAnything("/api/v1/runner/gitlab-ci.yml", ALICE).body()));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String ciImage(String yaml) {
+		Map<String, Object> job = (Map<String, Object>) new Yaml().<Map<String, Object>>load(yaml).get("build-image");
+		return (String) ((Map<String, Object>) job.get("image")).get("name");
+	}
+
+	private static List<Object> allowedImages(String configToml) {
+		TomlParseResult toml = Toml.parse(configToml);
+		return toml.getArray("runners").getTable(0).getTable("docker").getArray("allowed_images").toList();
 	}
 
 	@Test
