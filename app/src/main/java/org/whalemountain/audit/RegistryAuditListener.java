@@ -20,19 +20,22 @@ class RegistryAuditListener {
 		this.store = store;
 	}
 
+	/**
+	 * A token asked for without scopes is a {@code docker login}; any other is a pull or
+	 * push attempt, recorded with what was granted and what was refused.
+	 */
 	@ApplicationModuleListener
 	void on(RegistryTokenIssued event) {
 		String detail = "via " + event.credential();
+		if (event.granted().isEmpty() && event.refused().isEmpty()) {
+			this.store.append(event.at(), event.username(), "registry.login", null, event.sourceAddress(), detail);
+			return;
+		}
 		if (!event.refused().isEmpty()) {
 			detail += "; refused " + String.join(" ", event.refused());
 		}
-		if (event.granted().isEmpty()) {
-			this.store.append(event.at(), event.username(), "registry.login", null, event.sourceAddress(), detail);
-		}
-		else {
-			this.store.append(event.at(), event.username(), "registry.token", String.join(" ", event.granted()),
-					event.sourceAddress(), detail);
-		}
+		String target = event.granted().isEmpty() ? null : String.join(" ", event.granted());
+		this.store.append(event.at(), event.username(), "registry.token", target, event.sourceAddress(), detail);
 	}
 
 	@ApplicationModuleListener

@@ -71,6 +71,14 @@ class RegistryTokenEndpointIT {
 		assertThat(jwt.getJWTClaimsSet().getIssueTime().toInstant()).isEqualTo(issuedAt);
 		assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant()).isEqualTo(issuedAt.plusSeconds(300));
 		assertThat(jwt.getPayload().toJSONObject()).containsEntry("access", List.of());
+		String jwtId = jwt.getJWTClaimsSet().getJWTID();
+		assertThat(jwtId).isNotBlank();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.audit.latest(20, "alice")).anySatisfy((entry) -> {
+				assertThat(entry.action()).isEqualTo("registry.login");
+				assertThat(entry.detail()).isEqualTo("via personal-access-token");
+				assertThat(entry.occurredAt()).isEqualTo(issuedAt);
+			}));
 	}
 
 	@Test
