@@ -1,7 +1,6 @@
 package org.whalemountain.registry;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
