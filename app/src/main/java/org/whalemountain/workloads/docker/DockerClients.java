@@ -1,5 +1,9 @@
 package org.whalemountain.workloads.docker;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -19,6 +23,9 @@ final class DockerClients {
 	/** Enough for a few parallel log, exec and pull streams besides ordinary calls. */
 	private static final int MAX_CONNECTIONS = 50;
 
+	/** The names the docker CLI uses in {@code DOCKER_CERT_PATH}. */
+	private static final List<String> CERTIFICATE_FILES = List.of("ca.pem", "cert.pem", "key.pem");
+
 	private DockerClients() {
 	}
 
@@ -33,7 +40,14 @@ final class DockerClients {
 		return DockerClientImpl.getInstance(config, http);
 	}
 
+	/**
+	 * docker-java quietly talks plain HTTP to a TCP host when the certificate files are
+	 * missing, which would send registry credentials in clear; refuse instead.
+	 */
 	static DockerClientConfig config(DockerProperties properties) {
+		if (properties.tlsVerify()) {
+			requireCertificates(Path.of(properties.certPath()));
+		}
 		DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
 			.withDockerHost(properties.host())
 			.withDockerTlsVerify(properties.tlsVerify());
@@ -44,6 +58,16 @@ final class DockerClients {
 			builder.withApiVersion(properties.apiVersion());
 		}
 		return builder.build();
+	}
+
+	private static void requireCertificates(Path directory) {
+		List<String> missing = CERTIFICATE_FILES.stream()
+			.filter((file) -> !Files.isReadable(directory.resolve(file)))
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("wm.workloads.docker.tls-verify is on but " + String.join(", ", missing)
+					+ " cannot be read in wm.workloads.docker.cert-path " + directory.toAbsolutePath());
+		}
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.whalemountain.workloads.docker;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
@@ -13,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DockerPropertiesTests {
 
@@ -58,7 +62,10 @@ class DockerPropertiesTests {
 	}
 
 	@Test
-	void theClientTalksToTheConfiguredHostWithTheCertificates(@TempDir Path certs) {
+	void theClientTalksToTheConfiguredHostWithTheCertificates(@TempDir Path certs) throws IOException {
+		for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+			Files.writeString(certs.resolve(file), "");
+		}
 		DockerClientConfig tls = DockerClients.config(new DockerProperties("tcp://docker.example:2376", true,
 				certs.toString(), Duration.ofSeconds(5), Duration.ofMinutes(2), "1.41"));
 
@@ -69,6 +76,17 @@ class DockerPropertiesTests {
 		assertThat(plain.getDockerHost()).hasToString("unix:///var/run/docker.sock");
 		assertThat(plain.getSSLConfig()).isNull();
 		assertThat(plain.effectiveAuthConfig("registry.example/alice/web:1")).isNull();
+	}
+
+	@Test
+	void tlsWithoutItsCertificateFilesIsRefusedRatherThanSpokenInClear(@TempDir Path certs) throws IOException {
+		Files.writeString(certs.resolve("ca.pem"), "");
+		DockerProperties tls = new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
+				Duration.ofSeconds(5), Duration.ofMinutes(2), "");
+
+		assertThatIllegalStateException().isThrownBy(() -> DockerClients.create(tls))
+			.withMessageContaining("cert.pem, key.pem")
+			.withMessageContaining(certs.toString());
 	}
 
 	@Configuration(proxyBeanMethods = false)
