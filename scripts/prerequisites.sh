@@ -12,6 +12,8 @@ WM_TEST_PACKAGES=(
 	curl ca-certificates
 )
 
+WM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
 WM_TEST_DB_NAME=${WM_TEST_DB_NAME:-wm_test}
 WM_TEST_DB_USER=${WM_TEST_DB_USER:-wm}
 WM_TEST_DB_PASSWORD=${WM_TEST_DB_PASSWORD:-wm-test-password}
@@ -75,11 +77,62 @@ start_dockerd() {
 	wait_for "as_root docker version" 60
 }
 
+# Whether something accepts TCP connections on host $1, port $2.
+port_answers() {
+	(exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# Copies template $1 to $2, replacing each ${NAME} by VALUE for every NAME=VALUE argument
+# after them; fails if a ${WM_…} placeholder is left.
+render_template() {
+	local template=$1 out=$2 pair name value
+	shift 2
+	local script=()
+	for pair in "$@"; do
+		name=${pair%%=*}
+		value=$(printf '%s' "${pair#*=}" | sed -e 's/[\\|&]/\\&/g')
+		script+=(-e "s|\\\${${name}}|${value}|g")
+	done
+	sed "${script[@]}" "$template" >"$out"
+	if grep -q '^[^#]*\${WM_' "$out"; then
+		log "$out still has placeholders: $(grep -o '\${WM_[A-Z_]*}' "$out" | sort -u | tr '\n' ' ')"
+		return 1
+	fi
+}
+
+# Starts Debian's docker-registry on 127.0.0.1:5000 unless something answers there, from
+# deploy/registry/config.yml: storage under $1/registry/storage, token authentication by
+# the service at $2 (default http://127.0.0.1:8080), trusting the service's token
+# certificate $1/registry/token-cert.pem, which must exist. Sets WM_REGISTRY_PID to the
+# process it started (empty when it reused one).
+start_registry() {
+	local data_dir=$1 service_url=${2:-http://127.0.0.1:8080}
+	local dir="$data_dir/registry"
+	WM_REGISTRY_PID=
+	if port_answers 127.0.0.1 5000; then
+		log "something already answers on 127.0.0.1:5000; using it as the registry"
+		return 0
+	fi
+	[ -s "$dir/token-cert.pem" ] || { log "no token certificate at $dir/token-cert.pem; start the service first"; return 1; }
+	mkdir -p "$dir/storage"
+	render_template "$WM_ROOT/deploy/registry/config.yml" "$dir/config.yml" \
+		WM_REGISTRY_STORAGE="$dir/storage" \
+		WM_REGISTRY_LISTEN=127.0.0.1:5000 \
+		WM_REGISTRY_REALM="$service_url/registry/token" \
+		WM_REGISTRY_SERVICE=whalemountain-registry \
+		WM_REGISTRY_ISSUER=whalemountain \
+		WM_REGISTRY_ROOTCERTBUNDLE="$dir/token-cert.pem"
+	log "starting the registry on 127.0.0.1:5000 (log: $dir/registry.log)"
+	/usr/bin/docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null &
+	WM_REGISTRY_PID=$!
+	wait_for "port_answers 127.0.0.1 5000" 15
+}
+
 # Everything the test suite needs, installed and running.
 prepare_test_machine() {
 	ensure_packages "${WM_TEST_PACKAGES[@]}"
 	start_mariadb
 	start_dockerd
-	export WM_SLAPD=/usr/sbin/slapd
+	export WM_SLAPD=/usr/sbin/slapd WM_DOCKER_REGISTRY=/usr/bin/docker-registry
 	export WM_CHROMIUM=/usr/bin/chromium WM_CHROMEDRIVER=/usr/bin/chromedriver
 }

@@ -3,5 +3,5 @@
  * the other modules' events; read by admins.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit",
-		allowedDependencies = { "identity", "runners", "platform" })
+		allowedDependencies = { "identity", "registry", "runners", "platform" })
 package org.whalemountain.audit;

@@ -1,4 +1,8 @@
-/** Placeholder. */
+/**
+ * The container registry as the service sees it: image names under each user's prefix,
+ * runner push credentials, and the token service that tells the registry who may pull and
+ * push what.
+ */
 @org.springframework.modulith.ApplicationModule(displayName = "Registry",
 		allowedDependencies = { "identity", "platform" })
 package org.whalemountain.registry;

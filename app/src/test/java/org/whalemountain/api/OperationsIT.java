@@ -19,13 +19,14 @@ class OperationsIT {
 	int port;
 
 	@Test
-	void healthReportsTheDatabaseAndTheDirectory() {
+	void healthReportsTheDatabaseTheDirectoryAndDocker() {
 		Http.Response health = new Http(this.port).get("/actuator/health", null);
 
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
 		assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(health.json().get("components").get("ldap").get("status").asString()).isEqualTo("UP");
+		assertThat(health.json().get("components").get("docker").get("status").asString()).isEqualTo("UP");
 	}
 
 	@Test

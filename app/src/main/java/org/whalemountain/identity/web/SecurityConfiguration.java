@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -24,9 +25,10 @@ import org.whalemountain.identity.tokens.TokenStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: {@code /api/**} takes bearer tokens, HTTP Basic or the console
- * session and answers 401/403 as problems; everything else is the console with form login
- * and CSRF protection.
+ * Three filter chains: {@code /registry/**} is the registry's token endpoint, which
+ * checks its Basic credentials itself; {@code /api/**} takes bearer tokens, HTTP Basic or
+ * the console session and answers 401/403 as problems; everything else is the console
+ * with form login and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,6 +40,22 @@ class SecurityConfiguration {
 	@Bean
 	ProblemResponses problemResponses(JsonMapper json) {
 		return new ProblemResponses(json);
+	}
+
+	/**
+	 * Docker calls the token endpoint with HTTP Basic (username and personal access
+	 * token) and expects Docker's error shape, not a form login or a problem; no session,
+	 * no cookie, so nothing for CSRF to protect.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain registryTokenSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/registry/**")
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable());
+		return http.build();
 	}
 
 	@Bean

@@ -1,0 +1,58 @@
+package org.whalemountain.audit;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.whalemountain.registry.RegistryLoginFailed;
+import org.whalemountain.registry.RegistryTokenIssued;
+import org.whalemountain.registry.RunnerCredentialIssued;
+import org.whalemountain.registry.RunnerCredentialRevoked;
+
+/**
+ * Records the registry module's events: who got which registry access with which kind of
+ * credential, who was refused, and runner credential changes.
+ */
+@Component
+class RegistryAuditListener {
+
+	private final AuditStore store;
+
+	RegistryAuditListener(AuditStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * A token asked for without scopes is a {@code docker login}; any other is a pull or
+	 * push attempt, recorded with what was granted and what was refused.
+	 */
+	@ApplicationModuleListener
+	void on(RegistryTokenIssued event) {
+		String detail = "via " + event.credential();
+		if (event.granted().isEmpty() && event.refused().isEmpty()) {
+			this.store.append(event.at(), event.username(), "registry.login", null, event.sourceAddress(), detail);
+			return;
+		}
+		if (!event.refused().isEmpty()) {
+			detail += "; refused " + String.join(" ", event.refused());
+		}
+		String target = event.granted().isEmpty() ? null : String.join(" ", event.granted());
+		this.store.append(event.at(), event.username(), "registry.token", target, event.sourceAddress(), detail);
+	}
+
+	@ApplicationModuleListener
+	void on(RegistryLoginFailed event) {
+		this.store.append(event.at(), event.attemptedUsername(), "registry.login.failed", null, event.sourceAddress(),
+				event.reason());
+	}
+
+	@ApplicationModuleListener
+	void on(RunnerCredentialIssued event) {
+		this.store.append(event.at(), event.username(), "registry.runner-credential.issue", null, null,
+				event.replacedPrevious() ? "replaced the previous credential" : null);
+	}
+
+	@ApplicationModuleListener
+	void on(RunnerCredentialRevoked event) {
+		this.store.append(event.at(), event.username(), "registry.runner-credential.revoke", null, null, null);
+	}
+
+}

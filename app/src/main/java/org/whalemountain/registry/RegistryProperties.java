@@ -1,0 +1,63 @@
+package org.whalemountain.registry;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the registry is and how its tokens are made ({@code wm.registry.*}). Every
+ * property is listed in {@code docs/operator-guide.md}.
+ *
+ * @param url how the service reaches the registry's HTTP API
+ * @param host the registry's name in image references ({@code host[:port]}), what users
+ * type in {@code docker login} and {@code docker push}
+ * @param token the token service the registry's {@code auth.token} points at
+ */
+@Validated
+@ConfigurationProperties("wm.registry")
+record RegistryProperties(@NotNull @DefaultValue("http://127.0.0.1:5000") URI url, @NotBlank @Pattern(
+		regexp = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?",
+		message = "must be host or host:port, without scheme or path") @DefaultValue("127.0.0.1:5000") String host,
+		@Valid @DefaultValue Token token) {
+
+	/**
+	 * @param service the registry's {@code auth.token.service}; tokens carry it as their
+	 * audience
+	 * @param issuer the registry's {@code auth.token.issuer}
+	 * @param lifetime how long a token is accepted; docker asks for a new one when it
+	 * expires
+	 * @param keyFile PEM private key that signs tokens; empty for
+	 * {@code <data-dir>/registry/token-key.pem}
+	 * @param certificateFile PEM certificate of that key, the registry's
+	 * {@code rootcertbundle}; empty for {@code <data-dir>/registry/token-cert.pem}
+	 */
+	record Token(@NotBlank @DefaultValue("whalemountain-registry") String service,
+			@NotBlank @DefaultValue("whalemountain") String issuer,
+			@NotNull @DurationMin(minutes = 1) @DurationMax(hours = 1) @DefaultValue("PT5M") Duration lifetime,
+			@DefaultValue("") String keyFile, @DefaultValue("") String certificateFile) {
+
+		Path keyFile(Path dataDir) {
+			return this.keyFile.isBlank() ? dataDir.resolve("registry").resolve("token-key.pem")
+					: Path.of(this.keyFile);
+		}
+
+		Path certificateFile(Path dataDir) {
+			return this.certificateFile.isBlank() ? dataDir.resolve("registry").resolve("token-cert.pem")
+					: Path.of(this.certificateFile);
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.whalemountain.registry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+import org.whalemountain.registry.token.Access;
+
+/**
+ * Who may do what in the registry. A user may pull and push the repositories under their
+ * own name ({@code alice/…}) and nothing else: no other user's repository, no
+ * single-segment name, never {@code registry:catalog:*}, never {@code delete} or
+ * {@code *} (deletion goes through the service, which keeps the catalogue in step).
+ */
+@Component
+class RepositoryAccess {
+
+	static final String PULL = "pull";
+
+	static final String PUSH = "push";
+
+	/** Distribution's repository path grammar (reference/regexp.go), without a domain. */
+	private static final Pattern REPOSITORY = Pattern
+		.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+
+	private static final int MAX_NAME = 255;
+
+	/**
+	 * What of {@code requested} the user gets: for each repository, the requested actions
+	 * they are allowed, merged when a repository is asked for twice. Everything not
+	 * allowed at all is absent, so the registry answers {@code denied} for it.
+	 */
+	List<Access> grant(String username, List<Access> requested) {
+		Map<String, Set<String>> granted = new LinkedHashMap<>();
+		for (Access scope : requested) {
+			if (!"repository".equals(scope.type())) {
+				continue;
+			}
+			Set<String> allowed = allowedActions(username, scope.name());
+			for (String action : scope.actions()) {
+				if (allowed.contains(action)) {
+					granted.computeIfAbsent(scope.name(), (name) -> new LinkedHashSet<>()).add(action);
+				}
+			}
+		}
+		List<Access> access = new ArrayList<>();
+		granted.forEach((name, actions) -> access
+			.add(new Access("repository", name, List.of(PULL, PUSH).stream().filter(actions::contains).toList())));
+		return access;
+	}
+
+	/**
+	 * The actions {@code username} may take on {@code repository}; never more than pull
+	 * and push.
+	 */
+	Set<String> allowedActions(String username, String repository) {
+		if (repository.length() > MAX_NAME || !REPOSITORY.matcher(repository).matches()) {
+			return Set.of();
+		}
+		if (repository.startsWith(username + "/")) {
+			return Set.of(PULL, PUSH);
+		}
+		return isSharedWith(username, repository) ? Set.of(PULL) : Set.of();
+	}
+
+	/**
+	 * Whether another user shared this repository with {@code username}. The seam for the
+	 * images feature, which will answer from its catalogue (shared with all users, or
+	 * with a group the user is in); until then nothing is shared.
+	 */
+	boolean isSharedWith(String username, String repository) {
+		return false;
+	}
+
+}

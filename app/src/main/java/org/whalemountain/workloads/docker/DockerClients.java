@@ -1,0 +1,73 @@
+package org.whalemountain.workloads.docker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+
+/**
+ * Builds a docker-java client from {@link DockerProperties} alone. Nothing is read from
+ * {@code DOCKER_HOST}, {@code ~/.docker} or system properties, so the service talks to
+ * exactly the dockerd its operator configured and never borrows registry credentials from
+ * the account it runs under. Building connects to nothing: the service starts while
+ * dockerd is down.
+ */
+final class DockerClients {
+
+	/** Enough for a few parallel log, exec and pull streams besides ordinary calls. */
+	private static final int MAX_CONNECTIONS = 50;
+
+	/** The names the docker CLI uses in {@code DOCKER_CERT_PATH}. */
+	private static final List<String> CERTIFICATE_FILES = List.of("ca.pem", "cert.pem", "key.pem");
+
+	private DockerClients() {
+	}
+
+	static DockerClient create(DockerProperties properties) {
+		DockerClientConfig config = config(properties);
+		DockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+			.sslConfig(config.getSSLConfig())
+			.maxConnections(MAX_CONNECTIONS)
+			.connectionTimeout(properties.connectTimeout())
+			.responseTimeout(properties.responseTimeout())
+			.build();
+		return DockerClientImpl.getInstance(config, http);
+	}
+
+	/**
+	 * docker-java quietly talks plain HTTP to a TCP host when the certificate files are
+	 * missing, which would send registry credentials in clear; refuse instead.
+	 */
+	static DockerClientConfig config(DockerProperties properties) {
+		if (properties.tlsVerify()) {
+			requireCertificates(Path.of(properties.certPath()));
+		}
+		DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
+			.withDockerHost(properties.host())
+			.withDockerTlsVerify(properties.tlsVerify());
+		if (properties.tlsVerify()) {
+			builder.withDockerCertPath(properties.certPath());
+		}
+		if (!properties.apiVersion().isBlank()) {
+			builder.withApiVersion(properties.apiVersion());
+		}
+		return builder.build();
+	}
+
+	private static void requireCertificates(Path directory) {
+		List<String> missing = CERTIFICATE_FILES.stream()
+			.filter((file) -> !Files.isReadable(directory.resolve(file)))
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("wm.workloads.docker.tls-verify is on but " + String.join(", ", missing)
+					+ " cannot be read in wm.workloads.docker.cert-path " + directory.toAbsolutePath());
+		}
+	}
+
+}

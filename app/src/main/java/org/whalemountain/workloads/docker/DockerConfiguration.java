@@ -1,0 +1,33 @@
+package org.whalemountain.workloads.docker;
+
+import com.github.dockerjava.api.DockerClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.whalemountain.workloads.ContainerEngine;
+
+/**
+ * The Docker adapter as beans: one client for the configured dockerd, the
+ * {@link ContainerEngine} on it, and the {@code docker} health indicator. Nothing here
+ * connects at start, so the service starts, and reports docker DOWN, while dockerd is not
+ * running.
+ */
+@Configuration(proxyBeanMethods = false)
+class DockerConfiguration {
+
+	@Bean(destroyMethod = "close")
+	DockerClient dockerClient(DockerProperties properties) {
+		return DockerClients.create(properties);
+	}
+
+	@Bean
+	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerProperties properties) {
+		return new DockerContainerEngine(dockerClient, properties.host());
+	}
+
+	@Bean
+	DockerHealthIndicator dockerHealthIndicator(DockerClient dockerClient, DockerProperties properties) {
+		return new DockerHealthIndicator(dockerClient, properties.host());
+	}
+
+}

@@ -1,0 +1,199 @@
+package org.whalemountain.workloads.docker;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+
+import org.whalemountain.workloads.ContainerEngine;
+import org.whalemountain.workloads.ContainerInfo;
+import org.whalemountain.workloads.ContainerSpec;
+import org.whalemountain.workloads.ExecResult;
+import org.whalemountain.workloads.PullProgress;
+import org.whalemountain.workloads.RegistryCredentials;
+
+/**
+ * The {@link ContainerEngine} on a Docker Engine, through docker-java. What to create is
+ * computed by {@link DockerCreateCommands}, what Docker reports is read by
+ * {@link DockerContainerInfos}, and failures are translated by {@link DockerFailures};
+ * this class only makes the calls. Thread-safe.
+ */
+final class DockerContainerEngine implements ContainerEngine {
+
+	/** Logs are read whole into memory; a container cannot make the service hold more. */
+	static final int LOG_LIMIT_BYTES = 8 * 1024 * 1024;
+
+	private final DockerClient client;
+
+	private final DockerFailures failures;
+
+	private final DockerExec exec;
+
+	private final DockerImages images;
+
+	private final DockerNetworks networks;
+
+	DockerContainerEngine(DockerClient client, String host) {
+		this.client = client;
+		this.failures = new DockerFailures(host);
+		this.exec = new DockerExec(client, this.failures);
+		this.images = new DockerImages(client, this.failures);
+		this.networks = new DockerNetworks(client, this.failures);
+	}
+
+	@Override
+	public String name() {
+		return "docker";
+	}
+
+	@Override
+	public ContainerInfo create(ContainerSpec spec) {
+		String id;
+		try {
+			id = DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec).exec().getId();
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.create(spec.name(), spec.image(), ex);
+		}
+		return inspect(id).orElseThrow(() -> this.failures.container(id, "inspect container " + id,
+				new NotFoundException("No such container: " + id + " (removed right after create)")));
+	}
+
+	@Override
+	public void start(String containerId) {
+		try {
+			this.client.startContainerCmd(containerId).exec();
+		}
+		catch (NotModifiedException ex) {
+			// already running
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.container(containerId, "start container " + containerId, ex);
+		}
+	}
+
+	@Override
+	public void stop(String containerId, Duration grace) {
+		int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(0, (grace.toMillis() + 999) / 1000));
+		try {
+			this.client.stopContainerCmd(containerId).withTimeout(seconds).exec();
+		}
+		catch (NotModifiedException ex) {
+			// already stopped
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.container(containerId, "stop container " + containerId, ex);
+		}
+	}
+
+	@Override
+	public void remove(String containerId) {
+		try {
+			this.client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+		}
+		catch (NotFoundException ex) {
+			// gone already
+		}
+		catch (ConflictException ex) {
+			if (!DockerFailures.detail(ex).contains("already in progress")) {
+				throw this.failures.container(containerId, "remove container " + containerId, ex);
+			}
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.container(containerId, "remove container " + containerId, ex);
+		}
+	}
+
+	@Override
+	public Optional<ContainerInfo> inspect(String containerId) {
+		try {
+			return Optional.of(DockerContainerInfos.from(this.client.inspectContainerCmd(containerId).exec()));
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.container(containerId, "inspect container " + containerId, ex);
+		}
+	}
+
+	/** Inspects each container found, so that list and inspect report alike. */
+	@Override
+	public List<ContainerInfo> list(Map<String, String> labels) {
+		List<Container> found;
+		try {
+			found = this.client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.other("list containers", ex);
+		}
+		// one removed meanwhile is simply left out
+		return found.stream().map((container) -> inspect(container.getId())).flatMap(Optional::stream).toList();
+	}
+
+	@Override
+	public ExecResult exec(String containerId, List<String> command, Duration timeout, int outputLimit) {
+		return this.exec.run(containerId, command, timeout, outputLimit);
+	}
+
+	@Override
+	public void copyIn(String containerId, String directory, InputStream tar) {
+		try {
+			this.client.copyArchiveToContainerCmd(containerId).withRemotePath(directory).withTarInputStream(tar).exec();
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.container(containerId, "copy files to " + directory + " in container " + containerId,
+					ex);
+		}
+	}
+
+	@Override
+	public String logs(String containerId, int tail) {
+		FrameCollector output = FrameCollector.interleaved(LOG_LIMIT_BYTES);
+		String action = "read the logs of container " + containerId;
+		try {
+			this.client.logContainerCmd(containerId)
+				.withStdOut(true)
+				.withStdErr(true)
+				.withTail(Math.max(0, tail))
+				.exec(output)
+				.awaitCompletion();
+			return output.text();
+		}
+		catch (InterruptedException ex) {
+			throw this.failures.interrupted(action, ex);
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.container(containerId, action, ex);
+		}
+	}
+
+	@Override
+	public boolean imagePresent(String image) {
+		return this.images.present(image);
+	}
+
+	@Override
+	public void pull(String image, RegistryCredentials credentials, Consumer<PullProgress> progress) {
+		this.images.pull(image, credentials, progress);
+	}
+
+	@Override
+	public String ensureNetwork(String name, Map<String, String> labels) {
+		return this.networks.ensure(name, labels);
+	}
+
+	@Override
+	public void removeNetwork(String name) {
+		this.networks.remove(name);
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.whalemountain.workloads.docker;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+
+import org.whalemountain.workloads.ContainerNameTakenException;
+import org.whalemountain.workloads.ContainerNotFoundException;
+import org.whalemountain.workloads.EngineException;
+import org.whalemountain.workloads.EngineUnavailableException;
+import org.whalemountain.workloads.HostPortTakenException;
+import org.whalemountain.workloads.ImageNotFoundException;
+
+/**
+ * Translates docker-java failures into the port's exceptions, so that no caller sees a
+ * docker-java type:
+ * <ul>
+ * <li>no answer at all (socket missing, connection refused, TLS or timeout: an
+ * {@link IOException} underneath) → {@link EngineUnavailableException} naming the host;
+ * <li>a port that is already allocated or in use (create or start) →
+ * {@link HostPortTakenException};
+ * <li>404 "No such container" → {@link ContainerNotFoundException}, "No such image" →
+ * {@link ImageNotFoundException}; 409 on create → {@link ContainerNameTakenException};
+ * <li>any other 5xx → {@link EngineUnavailableException}, any other answer →
+ * {@link EngineException}, each with dockerd's own words.
+ * </ul>
+ * A pull is different: dockerd reports the registry's failures (unknown manifest,
+ * unreachable registry, denied) as 404 or 500, and to the caller each means the image
+ * cannot be had, so they become {@link ImageNotFoundException}.
+ */
+final class DockerFailures {
+
+	private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+	private final String host;
+
+	DockerFailures(String host) {
+		this.host = host;
+	}
+
+	/** For calls about one container ({@code action} reads "start container abc"). */
+	EngineException container(String containerId, String action, RuntimeException failure) {
+		if (failure instanceof NotFoundException && detail(failure).contains("No such container")) {
+			return new ContainerNotFoundException(
+					"No container " + containerId + " on Docker at " + this.host + " (" + detail(failure) + ")",
+					failure);
+		}
+		return other(action, failure);
+	}
+
+	EngineException create(String name, String image, RuntimeException failure) {
+		if (failure instanceof ConflictException) {
+			return new ContainerNameTakenException(
+					"A container named " + name + " already exists on Docker at " + this.host + ": remove it first",
+					failure);
+		}
+		if (failure instanceof NotFoundException && detail(failure).contains("No such image")) {
+			return new ImageNotFoundException("Image " + image + " is not on Docker at " + this.host
+					+ ": pull it first (" + detail(failure) + ")", failure);
+		}
+		return other("create container " + name, failure);
+	}
+
+	EngineException pull(String image, RuntimeException failure) {
+		if (failure instanceof DockerException docker && unreachable(failure) == null) {
+			return pullRefused(image, detail(docker), failure);
+		}
+		return other("pull " + image, failure);
+	}
+
+	ImageNotFoundException pullRefused(String image, String why, Throwable cause) {
+		return new ImageNotFoundException("Docker at " + this.host + " could not pull " + image + ": " + why, cause);
+	}
+
+	/** Any call: the mapping every more specific translation falls back to. */
+	EngineException other(String action, RuntimeException failure) {
+		IOException io = unreachable(failure);
+		if (io != null) {
+			return new EngineUnavailableException("Docker at " + this.host + " cannot be reached (" + io
+					+ "): start dockerd there, or point wm.workloads.docker.host at a running one", failure);
+		}
+		String detail = detail(failure);
+		if (detail.contains("port is already allocated") || detail.contains("address already in use")) {
+			return new HostPortTakenException("Could not " + action + ": a requested host port is taken (" + detail
+					+ "); choose another port or let the engine choose one", failure);
+		}
+		if (failure instanceof DockerException docker && docker.getHttpStatus() >= 500) {
+			return new EngineUnavailableException("Docker at " + this.host + " failed to " + action + ": " + detail
+					+ " (check that dockerd runs and is healthy there)", failure);
+		}
+		return new EngineException("Docker at " + this.host + " refused to " + action + ": " + detail, failure);
+	}
+
+	EngineException interrupted(String action, InterruptedException ex) {
+		Thread.currentThread().interrupt();
+		return new EngineException("Interrupted while waiting for Docker to " + action, ex);
+	}
+
+	/** dockerd's own message ({@code {"message":"..."}}), else the exception's. */
+	static String detail(Throwable failure) {
+		String message = String.valueOf(failure.getMessage());
+		Matcher matcher = MESSAGE.matcher(message);
+		if (matcher.find()) {
+			return matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+		}
+		return message;
+	}
+
+	/** The I/O failure underneath, if dockerd never answered. */
+	static IOException unreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException io) {
+				return io;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+}

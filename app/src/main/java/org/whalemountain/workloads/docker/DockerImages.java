@@ -1,0 +1,102 @@
+package org.whalemountain.workloads.docker;
+
+import java.util.function.Consumer;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
+
+import org.whalemountain.workloads.PullProgress;
+import org.whalemountain.workloads.RegistryCredentials;
+
+/** Images on the engine: whether one is there, and pulling one with progress. */
+final class DockerImages {
+
+	private final DockerClient client;
+
+	private final DockerFailures failures;
+
+	DockerImages(DockerClient client, DockerFailures failures) {
+		this.client = client;
+		this.failures = failures;
+	}
+
+	boolean present(String image) {
+		try {
+			this.client.inspectImageCmd(image).exec();
+			return true;
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.other("inspect image " + image, ex);
+		}
+	}
+
+	void pull(String image, RegistryCredentials credentials, Consumer<PullProgress> progress) {
+		ImageReference reference = ImageReference.parse(image);
+		// without credentials no auth header is sent: the client has no ambient ones
+		PullImageCmd command = this.client.pullImageCmd(reference.repository()).withTag(reference.tag());
+		if (credentials != null) {
+			command.withAuthConfig(authConfig(credentials));
+		}
+		Progress callback = new Progress((progress != null) ? progress : (ignored) -> {
+		});
+		try {
+			command.exec(callback).awaitCompletion();
+		}
+		catch (InterruptedException ex) {
+			throw this.failures.interrupted("pull " + image, ex);
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.pull(image, ex);
+		}
+		if (callback.error != null) {
+			throw this.failures.pullRefused(image, callback.error, null);
+		}
+	}
+
+	static AuthConfig authConfig(RegistryCredentials credentials) {
+		return new AuthConfig().withRegistryAddress(credentials.registry())
+			.withUsername(credentials.username())
+			.withPassword(credentials.password());
+	}
+
+	/**
+	 * Passes every status line on; a failure after the pull began arrives as a line with
+	 * an error, not as an HTTP status.
+	 */
+	private static final class Progress extends ResultCallback.Adapter<PullResponseItem> {
+
+		private final Consumer<PullProgress> progress;
+
+		private volatile String error;
+
+		Progress(Consumer<PullProgress> progress) {
+			this.progress = progress;
+		}
+
+		@Override
+		public void onNext(PullResponseItem item) {
+			if (item.isErrorIndicated()) {
+				this.error = (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null)
+						? item.getErrorDetail().getMessage() : item.getError();
+				return;
+			}
+			ResponseItem.ProgressDetail detail = item.getProgressDetail();
+			long current = (detail != null && detail.getCurrent() != null) ? detail.getCurrent() : 0;
+			long total = (detail != null && detail.getTotal() != null) ? detail.getTotal() : 0;
+			// "Pulling from owner/name" carries the tag as its id, though it is about the
+			// image
+			boolean aboutImage = item.getStatus() != null && item.getStatus().startsWith("Pulling from");
+			this.progress.accept(new PullProgress(aboutImage ? null : item.getId(), item.getStatus(), current, total));
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.whalemountain.workloads.docker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
+
+/** User networks: one bridge per name, created when first needed. */
+final class DockerNetworks {
+
+	private final DockerClient client;
+
+	private final DockerFailures failures;
+
+	DockerNetworks(DockerClient client, DockerFailures failures) {
+		this.client = client;
+		this.failures = failures;
+	}
+
+	/**
+	 * Returns the id of the network with exactly this name, creating a labelled bridge if
+	 * there is none. A concurrent create of the same name loses the race quietly.
+	 */
+	String ensure(String name, Map<String, String> labels) {
+		String action = "create network " + name;
+		try {
+			Optional<String> existing = find(name);
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+			return this.client.createNetworkCmd()
+				.withName(name)
+				.withDriver("bridge")
+				.withLabels(labels)
+				.withCheckDuplicate(true)
+				.exec()
+				.getId();
+		}
+		catch (ConflictException ex) {
+			return find(name).orElseThrow(() -> this.failures.other(action, ex));
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.other(action, ex);
+		}
+	}
+
+	void remove(String name) {
+		try {
+			this.client.removeNetworkCmd(name).exec();
+		}
+		catch (NotFoundException ex) {
+			// gone already
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.other("remove network " + name, ex);
+		}
+	}
+
+	/** Docker's name filter matches parts of names; only an exact match counts. */
+	private Optional<String> find(String name) {
+		List<Network> candidates = this.client.listNetworksCmd().withNameFilter(name).exec();
+		return candidates.stream().filter((network) -> name.equals(network.getName())).map(Network::getId).findFirst();
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.whalemountain.workloads.docker;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the Docker Engine is and how to talk to it ({@code wm.workloads.docker.*}). Every
+ * property is listed in {@code docs/operator-guide.md}.
+ *
+ * @param host {@code unix:///path/to/docker.sock} or {@code tcp://host:port}
+ * @param tlsVerify use TLS with client certificates (TCP only) and verify dockerd's
+ * certificate against {@code ca.pem}
+ * @param certPath directory holding {@code ca.pem}, {@code cert.pem} and {@code key.pem};
+ * required with {@code tlsVerify}
+ * @param connectTimeout how long to wait for a connection to dockerd
+ * @param responseTimeout how long a call may wait for the next bytes from dockerd; must
+ * exceed the longest stop grace period and exec timeout the service uses
+ * @param apiVersion Engine API version such as {@code 1.41}; empty lets dockerd answer
+ * with its own
+ */
+@Validated
+@ConfigurationProperties("wm.workloads.docker")
+public record DockerProperties(@NotNull @Pattern(regexp = "(unix|tcp)://.+",
+		message = "must be unix:///path/to/docker.sock or tcp://host:port") @DefaultValue("unix:///var/run/docker.sock") String host,
+		@DefaultValue("false") boolean tlsVerify, @NotNull @DefaultValue("") String certPath,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("PT5S") Duration connectTimeout,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("PT2M") Duration responseTimeout,
+		@NotNull @Pattern(regexp = "|1\\.\\d+",
+				message = "must be empty or like 1.41") @DefaultValue("") String apiVersion) {
+
+	/** The defaults, as an operator who sets nothing gets them. */
+	public static DockerProperties defaults() {
+		return new DockerProperties("unix:///var/run/docker.sock", false, "", Duration.ofSeconds(5),
+				Duration.ofMinutes(2), "");
+	}
+
+	/** The same settings for another Docker host. */
+	public DockerProperties withHost(String otherHost) {
+		return new DockerProperties(otherHost, this.tlsVerify, this.certPath, this.connectTimeout, this.responseTimeout,
+				this.apiVersion);
+	}
+
+	@AssertTrue(message = "wm.workloads.docker.tls-verify needs a tcp:// host and wm.workloads.docker.cert-path")
+	public boolean isTlsComplete() {
+		return !this.tlsVerify || (this.host != null && this.host.startsWith("tcp://") && this.certPath != null
+				&& !this.certPath.isBlank());
+	}
+
+}

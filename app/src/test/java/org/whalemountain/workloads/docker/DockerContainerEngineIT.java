@@ -1,0 +1,265 @@
+package org.whalemountain.workloads.docker;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.dockerjava.api.DockerClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.whalemountain.testsupport.DockerCli;
+import org.whalemountain.testsupport.TestImages;
+import org.whalemountain.workloads.ContainerEngine;
+import org.whalemountain.workloads.ContainerEngineContract;
+import org.whalemountain.workloads.ContainerNotFoundException;
+import org.whalemountain.workloads.ContainerSpec;
+import org.whalemountain.workloads.EngineException;
+import org.whalemountain.workloads.EngineUnavailableException;
+import org.whalemountain.workloads.HostPortTakenException;
+import org.whalemountain.workloads.ImageNotFoundException;
+import org.whalemountain.workloads.PullProgress;
+import org.whalemountain.workloads.RegistryCredentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.whalemountain.testsupport.DockerCli.docker;
+
+/**
+ * The contract against the machine's real dockerd, plus what only Docker has: registries
+ * reached by dockerd, the unix socket, security options and mounts as {@code docker
+ * inspect} shows them.
+ */
+class DockerContainerEngineIT extends ContainerEngineContract {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static DockerClient client;
+
+	private static ContainerEngine engine;
+
+	private static DockerClient unreachableClient;
+
+	private static ContainerEngine unreachable;
+
+	private final List<String> images = new ArrayList<>();
+
+	@BeforeAll
+	static void connect() {
+		TestImages.busybox();
+		DockerProperties properties = DockerProperties.defaults();
+		client = DockerClients.create(properties);
+		engine = new DockerContainerEngine(client, properties.host());
+		unreachableClient = DockerClients.create(missingSocket());
+		unreachable = new DockerContainerEngine(unreachableClient, missingSocket().host());
+	}
+
+	@AfterAll
+	static void disconnect() throws IOException {
+		client.close();
+		unreachableClient.close();
+	}
+
+	/**
+	 * Also what the engine may have missed: everything labelled with this test's mark.
+	 */
+	@AfterEach
+	void removeLeftoversSeenFromOutside() {
+		for (String id : docker("ps", "-aq", "--filter", "label=wm.test=" + this.run).split("\\s+")) {
+			if (!id.isBlank()) {
+				docker("rm", "-f", id);
+			}
+		}
+		for (String id : docker("network", "ls", "-q", "--filter", "label=wm.test=" + this.run).split("\\s+")) {
+			if (!id.isBlank()) {
+				docker("network", "rm", id);
+			}
+		}
+		this.images.forEach((image) -> DockerCli.attempt(Map.of(), null, "rmi", "-f", image));
+	}
+
+	@Override
+	protected ContainerEngine engine() {
+		return engine;
+	}
+
+	@Override
+	protected String testImage() {
+		return TestImages.BUSYBOX;
+	}
+
+	@Override
+	protected Observed observe(String containerId) {
+		JsonNode host = hostConfig(containerId);
+		List<String> securityOptions = strings(host.get("SecurityOpt"));
+		return new Observed(host.get("Privileged").asBoolean(), securityOptions.contains("no-new-privileges"),
+				strings(host.get("CapDrop")), host.get("NanoCpus").asLong(), host.get("Memory").asLong(),
+				host.get("PidsLimit").asLong());
+	}
+
+	@Override
+	protected ContainerEngine unreachableEngine() {
+		return unreachable;
+	}
+
+	@Test
+	void pullReportsProgressFromARegistryAndThePulledImageRuns() throws IOException {
+		try (LocalRegistry registry = LocalRegistry.open()) {
+			String image = pushedImage(registry, null, null);
+			List<PullProgress> progress = new CopyOnWriteArrayList<>();
+
+			engine.pull(image, null, progress::add);
+
+			assertThat(progress).anySatisfy((step) -> {
+				assertThat(step.layer()).isNotNull();
+				assertThat(step.total()).isPositive();
+				assertThat(step.current()).isPositive();
+			});
+			assertThat(progress).extracting(PullProgress::status)
+				.contains("Pull complete")
+				.anyMatch((status) -> status.startsWith("Status: Downloaded newer image"));
+			assertThat(engine.imagePresent(image)).isTrue();
+			String id = started(spec("pulled").image(image));
+			assertThat(exec(id, "cat", "/marker").stdout()).isEqualTo(this.run + "\n");
+		}
+	}
+
+	@Test
+	void pullSendsTheRegistryCredentials() throws IOException {
+		try (LocalRegistry registry = LocalRegistry.withUser("alice", "s3cret-" + this.run)) {
+			String image = pushedImage(registry, "alice", "s3cret-" + this.run);
+
+			assertThatThrownBy(() -> engine.pull(image, null, (step) -> {
+			})).isInstanceOf(ImageNotFoundException.class).hasMessageContaining("no basic auth credentials");
+			assertThatThrownBy(
+					() -> engine.pull(image, new RegistryCredentials(registry.address(), "alice", "wrong"), (step) -> {
+					}))
+				.isInstanceOf(ImageNotFoundException.class);
+			assertThat(engine.imagePresent(image)).isFalse();
+
+			engine.pull(image, new RegistryCredentials(registry.address(), "alice", "s3cret-" + this.run), (step) -> {
+			});
+
+			assertThat(engine.imagePresent(image)).isTrue();
+		}
+	}
+
+	@Test
+	void pullOfATagTheRegistryLacksFails() throws IOException {
+		try (LocalRegistry registry = LocalRegistry.open()) {
+			String missing = registry.address() + "/wm-test/missing-" + this.run + ":1";
+
+			assertThatThrownBy(() -> engine.pull(missing, null, (step) -> {
+			})).isInstanceOf(ImageNotFoundException.class).hasMessageContaining("manifest unknown");
+		}
+	}
+
+	@Test
+	void anEngineOnAMissingSocketSaysWhichHostAndToStartDockerd() {
+		assertThatThrownBy(() -> unreachableEngine().list(Map.of())).isInstanceOf(EngineUnavailableException.class)
+			.hasMessageContaining(missingSocket().host())
+			.hasMessageContaining("start dockerd");
+	}
+
+	@Test
+	void aHostPortHeldByAnotherProcessIsRefused() throws IOException {
+		try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			assertThatThrownBy(() -> started(spec("held").port(8080, "127.0.0.1", held.getLocalPort())))
+				.isInstanceOf(HostPortTakenException.class)
+				.hasMessageContaining("127.0.0.1:" + held.getLocalPort());
+		}
+	}
+
+	@Test
+	void securityOptionsRestartPolicyAndReadOnlyMountsReachDocker(@TempDir Path data) throws IOException {
+		Files.writeString(data.resolve("input.txt"), "from the host\n");
+		String id = started(
+				spec("opts").security(new ContainerSpec.Security(true, false, List.of("seccomp=unconfined")))
+					.restart(ContainerSpec.RestartPolicy.UNLESS_STOPPED)
+					.mount(data.toString(), "/data", true));
+
+		JsonNode host = hostConfig(id);
+		assertThat(strings(host.get("SecurityOpt"))).containsExactly("no-new-privileges", "seccomp=unconfined");
+		assertThat(host.get("RestartPolicy").get("Name").asString()).isEqualTo("unless-stopped");
+		assertThat(host.get("Binds").isNull() || host.get("Binds").isEmpty()).isTrue();
+		assertThat(exec(id, "cat", "/data/input.txt").stdout()).isEqualTo("from the host\n");
+		assertThat(exec(id, "touch", "/data/written").exitCode()).isNotZero();
+		assertThat(data.resolve("written")).doesNotExist();
+	}
+
+	@Test
+	void aMountOfAMissingHostPathIsRefusedRatherThanCreated(@TempDir Path data) {
+		Path missing = data.resolve("missing");
+
+		assertThatThrownBy(() -> engine.create(spec("nomount").mount(missing.toString(), "/data", false).build()))
+			.isInstanceOf(EngineException.class)
+			.hasMessageContaining(missing.toString());
+		assertThat(missing).doesNotExist();
+	}
+
+	@Test
+	void networkIsALabelledBridge() {
+		String network = network("bridge");
+
+		String id = engine.ensureNetwork(network, Map.of("wm.test", this.run, "owner", "alice"));
+
+		JsonNode inspected = JSON.readTree(docker("network", "inspect", "--format", "{{json .}}", id));
+		assertThat(inspected.get("Name").asString()).isEqualTo(network);
+		assertThat(inspected.get("Driver").asString()).isEqualTo("bridge");
+		assertThat(inspected.get("Labels").get("owner").asString()).isEqualTo("alice");
+	}
+
+	@Test
+	void copyIntoAMissingDirectoryIsNotAMissingContainer() {
+		String id = started(spec("nodir"));
+
+		assertThatThrownBy(() -> engine.copyIn(id, "/no/such/dir", tar(Map.of("x", "y"))))
+			.isInstanceOf(EngineException.class)
+			.isNotInstanceOf(ContainerNotFoundException.class)
+			.hasMessageContaining("/no/such/dir");
+	}
+
+	/**
+	 * An image that exists only in the registry: a layer with this test's mark on top of
+	 * busybox, pushed, then removed here.
+	 */
+	private String pushedImage(LocalRegistry registry, String user, String password) {
+		String image = registry.address() + "/wm-test/pulled-" + this.run + ":1";
+		this.images.add(image);
+		docker("run", "--name", name("seed"), "--label", "wm.test=" + this.run, testImage(), "sh", "-c",
+				"echo " + this.run + " > /marker");
+		docker("commit", name("seed"), image);
+		docker("rm", name("seed"));
+		registry.push(image, user, password);
+		docker("rmi", image);
+		return image;
+	}
+
+	private static JsonNode hostConfig(String containerId) {
+		return JSON.readTree(docker("inspect", "--format", "{{json .HostConfig}}", containerId));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		if (array != null && array.isArray()) {
+			array.forEach((value) -> values.add(value.asString()));
+		}
+		return values;
+	}
+
+	private static DockerProperties missingSocket() {
+		return DockerProperties.defaults().withHost("unix:///nonexistent/wm-test/docker.sock");
+	}
+
+}
