@@ -1,6 +1,10 @@
 package org.whalemountain.runners;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.whalemountain.platform.crypto.SecretBox;
@@ -15,6 +19,8 @@ import org.whalemountain.runners.templates.RunnerTemplates;
  */
 @Component
 class RunnerConfigFactory {
+
+	private static final Logger log = LoggerFactory.getLogger(RunnerConfigFactory.class);
 
 	private final RunnerTemplates templates = new RunnerTemplates();
 
@@ -40,6 +46,21 @@ class RunnerConfigFactory {
 
 	String openToken(RunnerRecord runner) {
 		return this.secrets.open(runner.runnerTokenSealed(), "runner-token:" + runner.username());
+	}
+
+	/**
+	 * The runner token, or empty when it no longer opens (the encryption key was lost or
+	 * replaced): then only the GitLab side cannot be cleaned up, which is logged.
+	 */
+	Optional<String> openTokenIfPossible(RunnerRecord runner) {
+		try {
+			return Optional.of(openToken(runner));
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("The runner token of {} does not open with the current encryption key; its GitLab runner "
+					+ "is left for the user to delete", runner.username());
+			return Optional.empty();
+		}
 	}
 
 	String configToml(RunnerRecord runner) {

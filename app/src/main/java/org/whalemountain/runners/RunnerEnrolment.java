@@ -22,7 +22,11 @@ class RunnerEnrolment {
 			Long id = this.gitlab.verifyRunnerToken(registration.runnerToken());
 			return new Enrolled(id, registration.runnerToken(), false);
 		}
-		long projectId = this.gitlab.projectId(registration.personalAccessToken(), registration.project());
+		// a numeric id needs no lookup, so a token with only the create_runner scope
+		// suffices
+		long projectId = registration.project().chars().allMatch(Character::isDigit)
+				? Long.parseLong(registration.project())
+				: this.gitlab.projectId(registration.personalAccessToken(), registration.project());
 		GitLabClient.CreatedRunner created = this.gitlab.createProjectRunner(registration.personalAccessToken(),
 				projectId, "WhaleMountain runner of " + username, List.of(tag(username)));
 		return new Enrolled(created.id(), created.token(), true);

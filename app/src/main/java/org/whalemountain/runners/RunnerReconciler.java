@@ -1,5 +1,6 @@
 package org.whalemountain.runners;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -9,14 +10,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.whalemountain.workloads.ContainerInfo;
-import org.whalemountain.workloads.EngineException;
+import org.whalemountain.workloads.EngineUnavailableException;
 
 /**
- * Makes Docker match the database when the service starts: a registered runner whose
- * container is gone gets a new one; a runner container nobody registered is removed. The
- * database wins because it holds the tokens the containers are rendered from.
+ * Makes Docker match the database, at start-up and periodically: a registered runner
+ * whose container is gone gets a new one; a runner container nobody registered is
+ * removed. The database wins because it holds the tokens the containers are rendered
+ * from.
  */
 @Component
 class RunnerReconciler {
@@ -31,21 +34,37 @@ class RunnerReconciler {
 
 	private final RunnerLock lock;
 
-	RunnerReconciler(RunnerStore store, RunnerContainers containers, RunnerConfigFactory configs, RunnerLock lock) {
+	private final Clock clock;
+
+	RunnerReconciler(RunnerStore store, RunnerContainers containers, RunnerConfigFactory configs, RunnerLock lock,
+			Clock clock) {
 		this.store = store;
 		this.containers = containers;
 		this.configs = configs;
 		this.lock = lock;
+		this.clock = clock;
 	}
 
+	/**
+	 * At start-up and then every {@code wm.runners.reconcile-interval}; never lets a
+	 * failure stop the service.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void onStart() {
+	@Scheduled(initialDelayString = "${wm.runners.reconcile-interval:PT5M}",
+			fixedDelayString = "${wm.runners.reconcile-interval:PT5M}")
+	void reconcileQuietly() {
 		try {
 			Result result = reconcile();
-			log.info("Runner reconciliation: {} recreated, {} orphans removed", result.recreated(), result.removed());
+			if (result.recreated() + result.removed() + result.failed() > 0) {
+				log.info("Runner reconciliation: {} recreated, {} orphans removed, {} failed", result.recreated(),
+						result.removed(), result.failed());
+			}
 		}
-		catch (EngineException ex) {
+		catch (EngineUnavailableException ex) {
 			log.warn("Runner reconciliation skipped, the Docker host does not answer: {}", ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Runner reconciliation failed: {}", ex.toString());
 		}
 	}
 
@@ -62,23 +81,35 @@ class RunnerReconciler {
 			}
 		}
 		int recreated = 0;
+		int failed = 0;
 		for (RunnerRecord runner : registered.values()) {
 			if (this.containers.inspect(runner.containerId()).isEmpty()) {
-				this.lock.exclusively(runner.username(), () -> recreate(runner));
-				recreated++;
+				try {
+					this.lock.exclusively(runner.username(), () -> recreate(runner));
+					recreated++;
+				}
+				catch (EngineUnavailableException ex) {
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					// one user's broken runner (a busy lock, a secret sealed with a lost
+					// key) must not stop the others
+					log.warn("Could not recreate the runner of {}: {}", runner.username(), ex.getMessage());
+					failed++;
+				}
 			}
 		}
-		return new Result(recreated, removed);
+		return new Result(recreated, removed, failed);
 	}
 
 	private RunnerRecord recreate(RunnerRecord runner) {
 		String containerId = this.containers.replace(runner.username(), this.configs.configToml(runner));
-		RunnerRecord started = runner.withContainer(containerId, null, java.time.Instant.now());
+		RunnerRecord started = runner.withContainer(containerId, null, this.clock.instant());
 		this.store.save(started);
 		return started;
 	}
 
-	record Result(int recreated, int removed) {
+	record Result(int recreated, int removed, int failed) {
 	}
 
 }

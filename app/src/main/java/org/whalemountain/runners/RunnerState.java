@@ -11,8 +11,7 @@ record RunnerState(RunnerStatus status, String message) {
 			return containers.inspect(runner.containerId())
 				.map(RunnerState::of)
 				.orElse(new RunnerState(RunnerStatus.STOPPED,
-						"The runner container is missing; it is recreated when the service next reconciles, "
-								+ "or register again."));
+						"The runner container is missing; the service recreates it within minutes, or register again."));
 		}
 		catch (EngineUnavailableException ex) {
 			return new RunnerState(RunnerStatus.FAILED, "The Docker host does not answer: " + ex.getMessage());

@@ -77,8 +77,10 @@ public class Runners {
 				this.enrolment.undo(enrolled);
 				throw ex;
 			}
-			if (previous != null && !this.configs.openToken(previous).equals(enrolled.token())) {
-				this.enrolment.release(previous.createdByService(), this.configs.openToken(previous));
+			if (previous != null) {
+				this.configs.openTokenIfPossible(previous)
+					.filter((token) -> !token.equals(enrolled.token()))
+					.ifPresent((token) -> this.enrolment.release(previous.createdByService(), token));
 			}
 			return view(runner);
 		});
@@ -101,7 +103,8 @@ public class Runners {
 		this.lock.exclusively(username, () -> {
 			RunnerRecord runner = find(username);
 			this.containers.removeAll(username);
-			this.enrolment.release(runner.createdByService(), this.configs.openToken(runner));
+			this.configs.openTokenIfPossible(runner)
+				.ifPresent((token) -> this.enrolment.release(runner.createdByService(), token));
 			this.transaction.executeWithoutResult((status) -> {
 				this.store.delete(username);
 				this.registry.revokeRunnerCredential(username);

@@ -1,5 +1,6 @@
 package org.whalemountain.runners;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dockerSocket the Docker socket on the Docker host, bound into runner containers
  * only (never into jobs)
  * @param registryInsecure let BuildKit push to the registry over plain HTTP (local runs)
+ * @param reconcileInterval how often runner containers are compared with the database
  */
 @Validated
 @ConfigurationProperties("wm.runners")
@@ -39,7 +41,7 @@ public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v1
 		@Min(1) @DefaultValue("1") int concurrent, @Min(0) @DefaultValue("1000000000") long runnerNanoCpus,
 		@Min(0) @DefaultValue("536870912") long runnerMemoryBytes,
 		@NotBlank @DefaultValue("/var/run/docker.sock") String dockerSocket,
-		@DefaultValue("false") boolean registryInsecure){
+		@DefaultValue("false") boolean registryInsecure, @NotNull @DefaultValue("PT5M") Duration reconcileInterval){
 
 	/** Images a job may name: the build image first, then the extra ones. */
 	public List<String> allowedImages() {

@@ -4,5 +4,5 @@
  * gets.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Runners",
-		allowedDependencies = { "identity", "registry", "workloads", "platform" })
+		allowedDependencies = { "registry", "workloads", "platform" })
 package org.whalemountain.runners;

@@ -111,7 +111,8 @@ public class Gitlab4jClient implements GitLabClient {
 
 	private static String personalAccessTokenRejected() {
 		return "GitLab does not accept this personal access token for that project. It needs the create_runner scope "
-				+ "and at least the Maintainer role in the project.";
+				+ "(and read_api when the project is given by path rather than numeric id) and at least the "
+				+ "Maintainer role in the project.";
 	}
 
 }

@@ -14,6 +14,14 @@ public record RunnerConfig(String username, String runnerName, String gitlabUrl,
 		List<String> allowedServices, List<String> securityOptions, String network, String jobCpus, String jobMemory,
 		int concurrent) {
 
+	/**
+	 * Services a job may start: none unless some are allowed, since an empty list means
+	 * any.
+	 */
+	public int servicesLimit() {
+		return this.allowedServices.isEmpty() ? 0 : -1;
+	}
+
 	@Override
 	public String toString() {
 		return "RunnerConfig[" + this.runnerName + ", token=****]";

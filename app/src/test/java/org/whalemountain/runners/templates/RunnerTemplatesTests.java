@@ -44,6 +44,8 @@ class RunnerTemplatesTests {
 		assertThat(strings(docker.getArray("allowed_images"))).containsExactly("moby/buildkit:v0.25.1-rootless",
 				"alpine:3.22");
 		assertThat(docker.getArray("allowed_services").isEmpty()).isTrue();
+		assertThat(docker.getLong("services_limit")).isZero();
+		assertThat(docker.getString("service_memory")).isEqualTo("4g");
 		assertThat(docker.getArray("allowed_privileged_images").isEmpty()).isTrue();
 		assertThat(docker.getArray("allowed_privileged_services").isEmpty()).isTrue();
 		assertThat(docker.getString("network_mode")).isEqualTo("wm-alice");
@@ -64,8 +66,23 @@ class RunnerTemplatesTests {
 		assertThat(runner.keySet()).isSubsetOf("name", "url", "id", "token", "executor", "environment", "docker");
 		assertThat(runner.getTable("docker").keySet()).isSubsetOf("image", "privileged", "disable_entrypoint_overwrite",
 				"oom_kill_disable", "disable_cache", "volumes", "shm_size", "network_mode", "cpus", "memory",
-				"pull_policy", "allowed_pull_policies", "allowed_images", "allowed_services",
-				"allowed_privileged_images", "allowed_privileged_services", "security_opt");
+				"pull_policy", "allowed_pull_policies", "allowed_images", "allowed_services", "services_limit",
+				"service_cpus", "service_memory", "allowed_privileged_images", "allowed_privileged_services",
+				"security_opt");
+	}
+
+	@Test
+	void allowedServicesLiftTheServicesLimit() {
+		RunnerConfig withServices = new RunnerConfig("bob", "wm-runner-bob", "https://gitlab.dept.test", 1L, "glrt-x",
+				List.of(), "b:1", List.of("b:1"), List.of("postgres:17"), List.of(), "wm-bob", "1", "1g", 1);
+
+		TomlTable docker = Toml.parse(this.templates.configToml(withServices))
+			.getArray("runners")
+			.getTable(0)
+			.getTable("docker");
+
+		assertThat(strings(docker.getArray("allowed_services"))).containsExactly("postgres:17");
+		assertThat(docker.getLong("services_limit")).isEqualTo(-1);
 	}
 
 	@Test
