@@ -54,7 +54,7 @@ public @interface ServiceTest {
 		DynamicPropertyRegistrar serviceTestProperties(WireMockServer gitlabServer) {
 			return (registry) -> {
 				registry.add("wm.gitlab.url", gitlabServer::baseUrl);
-				registry.add("wm.runners.image", TestImages::standInRunner);
+				registry.add("wm.test.runner-image", TestImages::standInRunner);
 			};
 		}
 

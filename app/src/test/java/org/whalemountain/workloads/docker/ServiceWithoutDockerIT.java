@@ -1,7 +1,9 @@
 package org.whalemountain.workloads.docker;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.whalemountain.testsupport.Http;
@@ -20,6 +22,9 @@ class ServiceWithoutDockerIT {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	WireMockServer gitlabServer;
+
 	@Test
 	void theServiceStartsAndHealthReportsDockerDown() {
 		Http.Response health = new Http(this.port).get("/actuator/health", null);
@@ -28,6 +33,21 @@ class ServiceWithoutDockerIT {
 		assertThat(health.json().get("components").get("docker").get("status").asString()).isEqualTo("DOWN");
 		assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(new Http(this.port).get("/api/v1/me", Http.basic("alice", "alice-pass")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void registeringARunnerIsA503ThatChangesNothing() {
+		Http http = new Http(this.port);
+
+		Http.Response refused = http.put("/api/v1/runner",
+				"{\"project\":\"course-os/alice-image\",\"runnerToken\":\"glrt-alice-runner-0001\"}",
+				Http.basic("alice", "alice-pass"));
+
+		assertThat(refused.status()).isEqualTo(503);
+		assertThat(refused.json().get("type").asString()).isEqualTo("/problems/docker-unavailable");
+		assertThat(http.get("/api/v1/runner", Http.basic("alice", "alice-pass")).status()).isEqualTo(404);
+		// GitLab was never asked: nothing to undo there either
+		assertThat(this.gitlabServer.getAllServeEvents()).isEmpty();
 	}
 
 }
