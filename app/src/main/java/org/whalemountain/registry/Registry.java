@@ -81,4 +81,39 @@ public class Registry {
 		}
 	}
 
+	/**
+	 * Asks for a sync of the registry into the catalogue and returns at once; the sync
+	 * runs in the background, at most one at a time across all replicas.
+	 * @param trigger {@code manual}, {@code webhook} or {@code notification}
+	 * @param requestedBy the user who asked, or {@code null}
+	 */
+	public SyncRun requestSync(String trigger, String requestedBy) {
+		throw new UnsupportedOperationException("comes with the registry sync");
+	}
+
+	/**
+	 * One sync run.
+	 * @throws NotFoundException if there is no run with that id
+	 */
+	public SyncRun syncRun(String id) {
+		throw new UnsupportedOperationException("comes with the registry sync");
+	}
+
+	/** The newest sync run, finished or not. */
+	public java.util.Optional<SyncRun> lastSync() {
+		throw new UnsupportedOperationException("comes with the registry sync");
+	}
+
+	/**
+	 * Deletes a manifest from the registry (every tag of the repository that points at
+	 * this digest goes with it, as Distribution does) and publishes
+	 * {@link ImageTagRemoved} for each such tag.
+	 * @throws NotFoundException if the registry has no such manifest
+	 * @throws org.whalemountain.platform.UnavailableException if the registry cannot be
+	 * reached
+	 */
+	public void deleteManifest(String repository, String digest) {
+		throw new UnsupportedOperationException("comes with the registry sync");
+	}
+
 }
