@@ -1,0 +1,82 @@
+package org.whalemountain.sif.rootfs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code mksquashfs - OUT -tar}, streaming the flattened root filesystem into it: no
+ * extraction on the host, gzip compression (which every Apptainer reads), every file
+ * owned by root.
+ */
+public final class Squashfs {
+
+	private final String mksquashfs;
+
+	public Squashfs(String mksquashfs) {
+		this.mksquashfs = mksquashfs;
+	}
+
+	/**
+	 * @return what flattening reported
+	 * @throws ImageBuildException when mksquashfs is missing or fails (with its output)
+	 */
+	public FlattenReport build(Flattener flattener, Path out, Path log) throws IOException, InterruptedException {
+		List<String> command = List.of(this.mksquashfs, "-", out.toString(), "-tar", "-noappend", "-all-root",
+				"-no-progress", "-comp", "gzip");
+		Process process;
+		try {
+			process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		}
+		catch (IOException ex) {
+			throw new ImageBuildException(this.mksquashfs + " cannot be run (" + ex.getMessage()
+					+ "); install squashfs-tools on the service host", ex);
+		}
+		FlattenReport report;
+		try (OutputStream stdin = process.getOutputStream()) {
+			report = flattener.writeTo(stdin);
+		}
+		catch (IOException ex) {
+			// a broken pipe usually means mksquashfs gave up first; its own words say why
+			if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() != 0) {
+				throw new ImageBuildException("mksquashfs failed: " + tail(log), ex);
+			}
+			process.destroyForcibly();
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			process.destroyForcibly();
+			throw ex;
+		}
+		if (!process.waitFor(6, TimeUnit.HOURS) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new ImageBuildException("mksquashfs failed: " + tail(log));
+		}
+		return report;
+	}
+
+	/** Whether the configured mksquashfs can be run at all, for the health indicator. */
+	public boolean available() {
+		try {
+			Process process = new ProcessBuilder(this.mksquashfs, "-version").redirectErrorStream(true).start();
+			process.getInputStream().readAllBytes();
+			return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static String tail(Path log) throws IOException {
+		String text = Files.exists(log) ? Files.readString(log) : "";
+		return (text.length() > 2000) ? text.substring(text.length() - 2000) : text;
+	}
+
+}
