@@ -9,6 +9,7 @@ WM_TEST_PACKAGES=(
 	chromium chromium-driver      # the browser tests
 	docker.io busybox-static      # a real dockerd; test images are built from busybox, nothing is pulled
 	docker-registry               # CNCF Distribution, wired to the service's token endpoint
+	squashfs-tools siftool        # SIF builds: mksquashfs, and the reference siftool to check them
 	curl ca-certificates
 )
 
