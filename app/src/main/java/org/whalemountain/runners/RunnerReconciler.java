@@ -74,10 +74,10 @@ class RunnerReconciler {
 			.collect(Collectors.toMap(RunnerRecord::username, Function.identity()));
 		int removed = 0;
 		for (ContainerInfo container : this.containers.all()) {
-			RunnerRecord owner = registered.get(container.labels().get(RunnerContainers.OWNER_LABEL));
-			if (owner == null || !container.id().equals(owner.containerId())) {
-				this.containers.remove(container.id());
-				removed++;
+			String owner = container.labels().get(RunnerContainers.OWNER_LABEL);
+			RunnerRecord runner = registered.get(owner);
+			if (runner == null || !container.id().equals(runner.containerId())) {
+				removed += removeOrphan(owner, container) ? 1 : 0;
 			}
 		}
 		int recreated = 0;
@@ -100,6 +100,31 @@ class RunnerReconciler {
 			}
 		}
 		return new Result(recreated, removed, failed);
+	}
+
+	/**
+	 * Removes a runner container the database does not know, under the owner's lock and
+	 * after looking again: a registration running right now may just have started it.
+	 */
+	private boolean removeOrphan(String owner, ContainerInfo container) {
+		if (owner == null) {
+			this.containers.remove(container.id());
+			return true;
+		}
+		try {
+			return this.lock.exclusively(owner, () -> {
+				boolean stillOrphan = this.store.find(owner)
+					.map((runner) -> !container.id().equals(runner.containerId()))
+					.orElse(true);
+				if (stillOrphan) {
+					this.containers.remove(container.id());
+				}
+				return stillOrphan;
+			});
+		}
+		catch (org.whalemountain.platform.ConflictException busy) {
+			return false;
+		}
 	}
 
 	private RunnerRecord recreate(RunnerRecord runner) {

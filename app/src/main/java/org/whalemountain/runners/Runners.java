@@ -74,7 +74,14 @@ public class Runners {
 				runner = start(username, checked, enrolled, sourceAddress);
 			}
 			catch (RuntimeException ex) {
-				this.enrolment.undo(enrolled);
+				try {
+					this.enrolment.undo(enrolled);
+				}
+				catch (RuntimeException undoFailed) {
+					// the first failure is what the user must see; the leftover runner is
+					// logged
+					ex.addSuppressed(undoFailed);
+				}
 				throw ex;
 			}
 			if (previous != null) {
@@ -102,9 +109,11 @@ public class Runners {
 	public void unregister(String username, String sourceAddress) {
 		this.lock.exclusively(username, () -> {
 			RunnerRecord runner = find(username);
-			this.containers.removeAll(username);
+			// GitLab first: if it is down, nothing has changed yet and the user can
+			// simply retry
 			this.configs.openTokenIfPossible(runner)
 				.ifPresent((token) -> this.enrolment.release(runner.createdByService(), token));
+			this.containers.removeAll(username);
 			this.transaction.executeWithoutResult((status) -> {
 				this.store.delete(username);
 				this.registry.revokeRunnerCredential(username);

@@ -157,6 +157,22 @@ class RunnerProvisioningIT {
 	}
 
 	@Test
+	void removingWhileGitLabIsDownChangesNothing() {
+		this.gitlab.project("glpat-bob-maintainer", "course-os/bob-image", 900);
+		this.gitlab.createRunner("glpat-bob-maintainer", 900, 502, "glrt-made-for-bob-02");
+		register(BOB, "{\"project\":\"900\",\"personalAccessToken\":\"glpat-bob-maintainer\"}");
+		this.gitlabServer.resetAll();
+		this.gitlab.serverError();
+
+		assertProblem(this.http.delete("/api/v1/runner", BOB), 503, "gitlab-unavailable");
+
+		assertThat(runnerContainers("bob")).hasSize(1);
+		assertThat(this.http.get("/api/v1/runner", BOB).status()).isEqualTo(200);
+		this.gitlabServer.resetAll();
+		this.gitlab.deleteRunner();
+	}
+
+	@Test
 	void badInputAndRejectedTokensChangeNothing() {
 		this.gitlab.runnerTokenRejected("glrt-revoked-token-99");
 
