@@ -1,0 +1,119 @@
+package org.whalemountain.sif;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.whalemountain.sif.build.BuildLog;
+import org.whalemountain.sif.rootfs.ImageBuildException;
+
+/**
+ * Runs queued builds, at most {@code wm.sif.max-concurrent-builds} at once. A build is
+ * claimed with a lease that its worker renews as it reports progress; a build whose lease
+ * ran out (its instance died or restarted) is claimed again, so nothing interrupted stays
+ * stuck.
+ */
+@Component
+class SifWorker implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(SifWorker.class);
+
+	private final SifBuildStore builds;
+
+	private final SifBuilder builder;
+
+	private final SifProperties properties;
+
+	private final Clock clock;
+
+	private final Semaphore slots;
+
+	private final ExecutorService executor;
+
+	private final MeterRegistry meters;
+
+	SifWorker(SifBuildStore builds, SifBuilder builder, SifProperties properties, Clock clock, MeterRegistry meters) {
+		this.builds = builds;
+		this.builder = builder;
+		this.properties = properties;
+		this.clock = clock;
+		this.meters = meters;
+		this.slots = new Semaphore(properties.maxConcurrentBuilds());
+		this.executor = Executors.newFixedThreadPool(properties.maxConcurrentBuilds(), (task) -> {
+			Thread thread = new Thread(task, "sif-builder");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Claims whatever it has room for; called on a schedule and right after a build is
+	 * queued.
+	 */
+	@Scheduled(fixedDelayString = "${wm.sif.poll-interval:PT2S}")
+	void poll() {
+		Instant now = this.clock.instant();
+		for (String digest : this.builds.claimable(now, this.properties.maxConcurrentBuilds())) {
+			if (!this.slots.tryAcquire()) {
+				return;
+			}
+			if (this.builds.claim(digest, now, now.plus(this.properties.lease()))) {
+				this.executor.execute(() -> run(digest));
+			}
+			else {
+				this.slots.release();
+			}
+		}
+	}
+
+	private void run(String digest) {
+		BuildLog buildLog = new BuildLog();
+		Timer.Sample sample = Timer.start(this.meters);
+		try {
+			SifBuild build = this.builds.find(digest).orElseThrow();
+			SifBuilder.Result result = this.builder.build(digest, build.repository(), (percent) -> this.builds
+				.progress(digest, percent, this.clock.instant().plus(this.properties.lease())), buildLog);
+			this.builds.ready(digest, result.sizeBytes(), result.sha256(), result.note(), buildLog.toString(),
+					this.clock.instant());
+			sample.stop(this.meters.timer("wm.sif.build", "outcome", "success"));
+			this.meters.summary("wm.sif.size").record(result.sizeBytes());
+		}
+		catch (Exception ex) {
+			fail(digest, ex, buildLog);
+			sample.stop(this.meters.timer("wm.sif.build", "outcome", "failure"));
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		finally {
+			this.slots.release();
+		}
+	}
+
+	private void fail(String digest, Exception ex, BuildLog buildLog) {
+		String reason = (ex instanceof ImageBuildException || ex instanceof org.whalemountain.platform.DomainException)
+				? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		buildLog.line("failed: " + reason);
+		int attempts = this.builds.find(digest).map(SifBuild::attempts).orElse(this.properties.maxAttempts());
+		// a build that fails on the image's own content fails the same way every time
+		boolean retry = !(ex instanceof ImageBuildException) && attempts < this.properties.maxAttempts();
+		log.warn("SIF build of {} failed ({}): {}", digest, retry ? "will retry" : "giving up", reason);
+		this.builds.failed(digest, reason, buildLog.toString(), retry, this.clock.instant());
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+}
