@@ -16,16 +16,6 @@ class PlaceholderPagesController {
 		return "redirect:/images";
 	}
 
-	@GetMapping("/images")
-	String myImages(Model model) {
-		return placeholder(model, "images");
-	}
-
-	@GetMapping("/images/shared")
-	String sharedImages(Model model) {
-		return placeholder(model, "shared");
-	}
-
 	@GetMapping("/containers")
 	String containers(Model model) {
 		return placeholder(model, "containers");

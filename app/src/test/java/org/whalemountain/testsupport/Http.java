@@ -52,6 +52,11 @@ public final class Http {
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public Response patch(String path, String json, String authorization) {
+		return send(request(path, authorization).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public Response delete(String path, String authorization) {
 		return send(request(path, authorization).DELETE());
 	}
