@@ -18,6 +18,7 @@ import org.whalemountain.images.Image;
 import org.whalemountain.images.ImagePatch;
 import org.whalemountain.images.Images;
 import org.whalemountain.images.Visibility;
+import org.whalemountain.sif.SifBuilds;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,33 +35,36 @@ class ImagesController {
 
 	private final Images images;
 
-	ImagesController(Images images) {
+	private final SifBuilds sifBuilds;
+
+	ImagesController(Images images, SifBuilds sifBuilds) {
 		this.images = images;
+		this.sifBuilds = sifBuilds;
 	}
 
 	@GetMapping("/api/v1/images")
 	@Operation(summary = "The caller's images, by repository and tag")
 	List<ImageView> mine(@AuthenticationPrincipal UserPrincipal user) {
-		return this.images.mine(user.username()).stream().map(ImageView::of).toList();
+		return this.images.mine(user.username()).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/v1/images/shared")
 	@Operation(summary = "Images other users shared with the caller: PUBLIC, or GROUP of one of the caller's groups")
 	List<ImageView> shared(@AuthenticationPrincipal UserPrincipal user) {
-		return this.images.sharedWith(user.username()).stream().map(ImageView::of).toList();
+		return this.images.sharedWith(user.username()).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/v1/images/{id}")
 	@Operation(summary = "One image the caller owns or that is shared with them (admins: any)")
 	ImageView get(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user) {
-		return ImageView.of(this.images.get(user.username(), id));
+		return view(this.images.get(user.username(), id));
 	}
 
 	@PatchMapping("/api/v1/images/{id}")
 	@Operation(summary = "Owner only: change the Markdown description and the sharing; fields left out stay")
 	ImageView update(@PathVariable long id, @RequestBody ImagePatch patch, @AuthenticationPrincipal UserPrincipal user,
 			HttpServletRequest request) {
-		return ImageView.of(this.images.update(user.username(), id, patch, request.getRemoteAddr()));
+		return view(this.images.update(user.username(), id, patch, request.getRemoteAddr()));
 	}
 
 	@DeleteMapping("/api/v1/images/{id}")
@@ -72,27 +76,35 @@ class ImagesController {
 		return ResponseEntity.noContent().build();
 	}
 
+	private ImageView view(Image image) {
+		SifView sif = this.sifBuilds.build(image.digest())
+			.map((build) -> new SifView(build.status().name(), build.sizeBytes(), build.sha256()))
+			.orElse(SifView.NOT_BUILT);
+		return ImageView.of(image, sif);
+	}
+
 	/**
 	 * An image as the API shows it.
 	 *
 	 * @param descriptionHtml the description rendered to HTML, with raw HTML escaped and
 	 * unsafe links removed
-	 * @param sif the SIF download's state; {@code NOT_BUILT} until SIF builds exist
+	 * @param sif the SIF download's state
 	 */
 	record ImageView(long id, String owner, String repository, String tag, String reference, String digest,
 			long sizeBytes, Instant pushedAt, String description, String descriptionHtml, Visibility visibility,
 			String group, SifView sif) {
 
-		static ImageView of(Image image) {
+		static ImageView of(Image image, SifView sif) {
 			return new ImageView(image.id(), image.owner(), image.repository(), image.tag(), image.reference(),
 					image.digest(), image.sizeBytes(), image.pushedAt(), image.description(), image.descriptionHtml(),
-					image.visibility(), image.group(), SifView.NOT_BUILT);
+					image.visibility(), image.group(), sif);
 		}
 
 	}
 
 	/**
-	 * @param status {@code NOT_BUILT} for now; the SIF feature adds its build states
+	 * @param status QUEUED, BUILDING, READY or FAILED; NOT_BUILT for an image whose
+	 * digest was never queued
 	 * @param sizeBytes the SIF's size once built, otherwise {@code null}
 	 * @param sha256 the SIF's checksum once built, otherwise {@code null}
 	 */
