@@ -48,7 +48,12 @@ class TokenMinter {
 	 * no user ever gets. Its subject is the issuer's name. Never hand it to a user.
 	 */
 	String forService(List<Access> access) {
-		return mint(this.settings.issuer(), access).token();
+		return serviceToken(access).token();
+	}
+
+	/** Like {@link #forService}, with the token's lifetime, for clients that cache it. */
+	IssuedToken serviceToken(List<Access> access) {
+		return mint(this.settings.issuer(), access);
 	}
 
 	private static String newJwtId() {

@@ -27,7 +27,8 @@ class TokenMinterTests {
 
 	private final RegistryProperties properties = new RegistryProperties(URI.create("http://127.0.0.1:5000"),
 			"127.0.0.1:5000",
-			new RegistryProperties.Token("dept-registry", "dept-tokens", Duration.ofMinutes(5), "", ""));
+			new RegistryProperties.Token("dept-registry", "dept-tokens", Duration.ofMinutes(5), "", ""),
+			Duration.ofMinutes(5), 16, Duration.ofSeconds(10), new RegistryProperties.Notifications(""), "");
 
 	private final TokenMinter minter = new TokenMinter(this.key, this.properties, Clock.fixed(NOW, ZoneOffset.UTC));
 
