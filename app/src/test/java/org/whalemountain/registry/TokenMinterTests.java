@@ -70,4 +70,16 @@ class TokenMinterTests {
 					Map.of("type", "repository", "name", "bob/app", "actions", List.of("pull", "delete"))));
 	}
 
+	@Test
+	void serviceTokensNameTheKeyByIdOnlyWhileUsersTokensCarryTheCertificate() throws Exception {
+		IssuedToken service = this.minter.serviceToken(List.of(Access.repository("bob/app", "pull")));
+		IssuedToken user = this.minter.mint("alice", List.of(Access.repository("alice/app", "pull")));
+
+		assertThat(SignedJWT.parse(service.token()).getHeader().getX509CertChain()).isNull();
+		assertThat(SignedJWT.parse(service.token()).getHeader().getKeyID()).isEqualTo(this.key.keyId());
+		assertThat(SignedJWT.parse(user.token()).getHeader().getX509CertChain()).hasSize(1);
+		assertThat(service.issuedAt().plus(service.expiresIn()))
+			.isEqualTo(NOW.plusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+	}
+
 }
