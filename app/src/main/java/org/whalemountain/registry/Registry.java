@@ -39,9 +39,11 @@ public class Registry {
 
 	private final ManifestDeletion manifestDeletion;
 
+	private final ImageReader images;
+
 	Registry(RegistryProperties properties, RunnerCredentials runnerCredentials, Identity identity,
 			ApplicationEventPublisher events, Clock clock, SyncQueue syncQueue, SyncRuns syncRuns,
-			ManifestDeletion manifestDeletion) {
+			ManifestDeletion manifestDeletion, ImageReader images) {
 		this.properties = properties;
 		this.runnerCredentials = runnerCredentials;
 		this.identity = identity;
@@ -50,6 +52,27 @@ public class Registry {
 		this.syncQueue = syncQueue;
 		this.syncRuns = syncRuns;
 		this.manifestDeletion = manifestDeletion;
+		this.images = images;
+	}
+
+	/**
+	 * The image behind a manifest digest, with its config and layer list.
+	 * @throws NotFoundException if the registry no longer has it
+	 * @throws RegistryUnavailableException if the registry cannot be reached
+	 * @throws UnsupportedImageException if it is not a linux/amd64 image the service
+	 * reads
+	 */
+	public RegistryImage image(String repository, String digest) {
+		return this.images.image(repository, digest);
+	}
+
+	/**
+	 * Streams one blob of a repository into a file, checked against its digest. Blocks
+	 * for as long as the transfer takes.
+	 * @throws UnsupportedImageException if the blob is missing or does not match
+	 */
+	public void downloadBlob(String repository, String digest, java.nio.file.Path target) {
+		this.images.download(repository, digest, target);
 	}
 
 	/** The registry's name in image references, e.g. {@code 127.0.0.1:5000}. */

@@ -50,6 +50,12 @@ public interface RegistryClient {
 	ImageDetails config(String repository, ImageManifest manifest);
 
 	/**
+	 * Streams a blob (a layer) into {@code target} and checks it against its digest.
+	 * @throws UnsupportedImageException when the blob is missing or does not match
+	 */
+	void downloadBlob(String repository, String digest, java.nio.file.Path target);
+
+	/**
 	 * Deletes the manifest with this digest and, as the registry does, every tag of the
 	 * repository that points at it.
 	 * @return {@code false} when the registry has no such manifest
@@ -63,16 +69,27 @@ public interface RegistryClient {
 	 * @param configDigest the config blob's digest
 	 * @param configSize the config blob's size as the manifest states it
 	 * @param sizeBytes config plus layer sizes as the manifest states them
+	 * @param layers the layer blobs, bottom first
 	 */
-	record ImageManifest(String digest, String configDigest, long configSize, long sizeBytes) {
+	record ImageManifest(String digest, String configDigest, long configSize, long sizeBytes, List<Blob> layers) {
+
+		public ImageManifest {
+			layers = List.copyOf(layers);
+		}
+
+	}
+
+	/** A blob a manifest names. */
+	record Blob(String digest, long size, String mediaType) {
 	}
 
 	/**
 	 * What an image config says.
 	 *
 	 * @param created the config's {@code created}, or {@code null} when absent
+	 * @param json the config blob as stored
 	 */
-	record ImageDetails(ImageConfig config, Instant created) {
+	record ImageDetails(ImageConfig config, Instant created, byte[] json) {
 	}
 
 }

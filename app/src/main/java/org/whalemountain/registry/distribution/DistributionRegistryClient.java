@@ -1,5 +1,6 @@
 package org.whalemountain.registry.distribution;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -86,8 +87,8 @@ public class DistributionRegistryClient implements RegistryClient {
 			top = image;
 		}
 		ManifestJson.Image image = (ManifestJson.Image) top.parsed();
-		return Optional
-			.of(new ImageManifest(top.digest(), image.configDigest(), image.configSize(), image.sizeBytes()));
+		return Optional.of(new ImageManifest(top.digest(), image.configDigest(), image.configSize(), image.sizeBytes(),
+				image.layers()));
 	}
 
 	@Override
@@ -102,6 +103,24 @@ public class DistributionRegistryClient implements RegistryClient {
 			throw new UnsupportedImageException("an image whose config blob does not match its digest");
 		}
 		return ImageConfigJson.parse(answer.body());
+	}
+
+	@Override
+	public void downloadBlob(String repository, String digest, java.nio.file.Path target) {
+		int status = this.http.download(RequestKind.BLOB_GET, this.http.uri("/v2/" + repository + "/blobs/" + digest),
+				pull(repository), target);
+		if (status == 404) {
+			throw new UnsupportedImageException("an image whose layer " + digest + " is missing from the registry");
+		}
+		if (status != 200) {
+			throw new RegistryUnavailableException(
+					"The registry at " + this.http.base() + " answered " + status + " to GET blob " + digest + ".",
+					RegistryUnavailableException.RETRY_AFTER);
+		}
+		String actual = digestOfFile(target, digest);
+		if (!digest.equals(actual)) {
+			throw new UnsupportedImageException("an image whose layer " + digest + " does not match its digest");
+		}
 	}
 
 	@Override
@@ -186,6 +205,25 @@ public class DistributionRegistryClient implements RegistryClient {
 		try {
 			byte[] hash = MessageDigest.getInstance(algorithm.equals("sha512") ? "SHA-512" : "SHA-256").digest(body);
 			return algorithm + ":" + HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256 and SHA-512", ex);
+		}
+	}
+
+	/** {@link #digestOf} of a file, read in chunks: layers can be gigabytes. */
+	static String digestOfFile(java.nio.file.Path file, String like) {
+		String algorithm = like.startsWith("sha512:") ? "SHA-512" : "SHA-256";
+		try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+			MessageDigest digest = MessageDigest.getInstance(algorithm);
+			byte[] buffer = new byte[1 << 16];
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				digest.update(buffer, 0, read);
+			}
+			return (algorithm.equals("SHA-512") ? "sha512:" : "sha256:") + HexFormat.of().formatHex(digest.digest());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JVM has SHA-256 and SHA-512", ex);

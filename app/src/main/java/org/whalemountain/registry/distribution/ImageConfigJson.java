@@ -28,7 +28,7 @@ final class ImageConfigJson {
 		ImageConfig image = new ImageConfig(strings(config.path("Env")), strings(config.path("Entrypoint")),
 				strings(config.path("Cmd")), orEmpty(config.path("WorkingDir")), orEmpty(config.path("User")),
 				labels(config.path("Labels")), orEmpty(root.path("architecture")), orEmpty(root.path("os")));
-		return new ImageDetails(image, created(ManifestJson.text(root.path("created"))));
+		return new ImageDetails(image, created(ManifestJson.text(root.path("created"))), body.clone());
 	}
 
 	/**

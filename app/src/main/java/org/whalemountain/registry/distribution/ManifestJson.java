@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.whalemountain.registry.RegistryClient;
 import org.whalemountain.registry.UnsupportedImageException;
 
 import tools.jackson.core.JacksonException;
@@ -39,15 +40,15 @@ final class ManifestJson {
 	}
 
 	/** An image manifest: its config blob and the sizes of its layers. */
-	record Image(String configDigest, long configSize, List<Long> layerSizes) implements Parsed {
+	record Image(String configDigest, long configSize, List<RegistryClient.Blob> layers) implements Parsed {
 
 		Image {
-			layerSizes = List.copyOf(layerSizes);
+			layers = List.copyOf(layers);
 		}
 
 		/** Config plus layers, as the manifest states them. */
 		long sizeBytes() {
-			return this.configSize + this.layerSizes.stream().mapToLong(Long::longValue).sum();
+			return this.configSize + this.layers.stream().mapToLong(RegistryClient.Blob::size).sum();
 		}
 
 	}
@@ -128,9 +129,10 @@ final class ManifestJson {
 		if (configType != null && !IMAGE_CONFIG_TYPES.contains(configType)) {
 			throw new UnsupportedImageException("an artifact with config type '" + configType + "', not an image");
 		}
-		List<Long> layers = new ArrayList<>();
+		List<RegistryClient.Blob> layers = new ArrayList<>();
 		for (JsonNode layer : root.path("layers").values()) {
-			layers.add(Math.max(0, layer.path("size").asLong(0)));
+			layers.add(new RegistryClient.Blob(text(layer.path("digest")), Math.max(0, layer.path("size").asLong(0)),
+					text(layer.path("mediaType"))));
 		}
 		return new Image(configDigest, Math.max(0, config.path("size").asLong()), layers);
 	}

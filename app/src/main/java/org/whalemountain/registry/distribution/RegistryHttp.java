@@ -116,6 +116,36 @@ final class RegistryHttp {
 		return new Answer(response.statusCode(), response.headers(), body);
 	}
 
+	/**
+	 * Streams a GET into {@code target} (a blob can be far larger than memory); the
+	 * timeout applies to the answer's start, not to the whole transfer.
+	 * @return the status; the file holds the body only when it is 200
+	 */
+	int download(RequestKind kind, URI uri, Access scope, java.nio.file.Path target) {
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout(this.timeout)
+			.header("Authorization", "Bearer " + this.tokens.bearer(scope))
+			.GET()
+			.build();
+		this.counters.get(kind).increment();
+		try {
+			HttpResponse<java.nio.file.Path> response = this.client.send(request,
+					HttpResponse.BodyHandlers.ofFile(target));
+			judge(new Answer(response.statusCode(), response.headers(), new byte[0]), "GET", uri);
+			return response.statusCode();
+		}
+		catch (HttpTimeoutException ex) {
+			throw unavailable("GET " + uri.getPath() + " took longer than " + this.timeout + " to start");
+		}
+		catch (IOException ex) {
+			throw unavailable("the download of " + uri.getPath() + " broke off (" + ex + ")");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable("the download was interrupted (the service is stopping)");
+		}
+	}
+
 	private Answer judge(Answer answer, String method, URI uri) {
 		if (answer.status() >= 500) {
 			throw unavailable("it answered " + answer.status() + " to " + method + " " + uri.getPath());

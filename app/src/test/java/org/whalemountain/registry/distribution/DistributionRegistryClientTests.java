@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.whalemountain.registry.RegistryClient;
 import org.whalemountain.registry.RegistryClient.ImageManifest;
 import org.whalemountain.registry.RegistryUnavailableException;
 import org.whalemountain.registry.UnsupportedImageException;
@@ -104,8 +105,12 @@ class DistributionRegistryClientTests {
 				"/v2/alice/multi/manifests/sha256:3333333333333333333333333333333333333333333333333333333333333333"))
 			.willReturn(manifest(ManifestJson.DOCKER_MANIFEST, "docker-manifest-v2.json", "sha256:amd64")));
 
-		assertThat(this.client.manifest("alice/multi", "latest"))
-			.hasValue(new ImageManifest("sha256:amd64", CONFIG, 911, 911 + 1068845 + 244));
+		assertThat(this.client.manifest("alice/multi", "latest")).hasValueSatisfying((manifest) -> {
+			assertThat(manifest.digest()).isEqualTo("sha256:amd64");
+			assertThat(manifest.configDigest()).isEqualTo(CONFIG);
+			assertThat(manifest.sizeBytes()).isEqualTo(911 + 1068845 + 244);
+			assertThat(manifest.layers()).extracting(RegistryClient.Blob::size).containsExactly(1068845L, 244L);
+		});
 		assertThat(count(RequestKind.MANIFEST_GET)).isEqualTo(2);
 	}
 
@@ -118,10 +123,12 @@ class DistributionRegistryClientTests {
 		this.registry.stubFor(get(urlEqualTo("/v2/alice/app/blobs/" + CONFIG))
 			.willReturn(aResponse().withStatus(200).withBody(config)));
 
-		assertThat(this.client.config("alice/app", new ImageManifest("sha256:m", digest, config.length, 1))
+		assertThat(this.client
+			.config("alice/app", new ImageManifest("sha256:m", digest, config.length, 1, java.util.List.of()))
 			.config()
 			.entrypoint()).containsExactly("/bin/httpd", "-f");
-		assertThatThrownBy(() -> this.client.config("alice/app", new ImageManifest("sha256:m", CONFIG, 911, 1)))
+		assertThatThrownBy(() -> this.client.config("alice/app",
+				new ImageManifest("sha256:m", CONFIG, 911, 1, java.util.List.of())))
 			.isInstanceOf(UnsupportedImageException.class)
 			.hasMessageContaining("digest");
 		assertThat(count(RequestKind.BLOB_GET)).isEqualTo(2);

@@ -2,6 +2,8 @@ package org.whalemountain.registry.distribution;
 
 import org.junit.jupiter.api.Test;
 
+import org.whalemountain.registry.RegistryClient;
+
 import org.whalemountain.registry.UnsupportedImageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +20,11 @@ class ManifestJsonTests {
 			assertThat(image.configDigest())
 				.isEqualTo("sha256:9b31b4f14a03e4ba9937aa99e971a31cba45bfcf14248b7dc3bb5ae199a5fbe5");
 			assertThat(image.configSize()).isEqualTo(911);
-			assertThat(image.layerSizes()).containsExactly(1068845L, 244L);
+			assertThat(image.layers()).containsExactly(
+					new RegistryClient.Blob("sha256:bd65005ec221bbcad603464d4914c1050a0010eeba0635708c957151f74e03d6",
+							1068845L, "application/vnd.docker.image.rootfs.diff.tar.gzip"),
+					new RegistryClient.Blob("sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef",
+							244L, "application/vnd.docker.image.rootfs.diff.tar.gzip"));
 			assertThat(image.sizeBytes()).isEqualTo(911 + 1068845 + 244);
 		});
 	}
