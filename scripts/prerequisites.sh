@@ -101,11 +101,29 @@ render_template() {
 	fi
 }
 
+# Prints the secret the registry's notifications carry (wm.registry.notifications.secret):
+# $WM_REGISTRY_NOTIFICATIONS_SECRET when set, otherwise $1/registry/notifications-secret,
+# which the first call generates (64 hex digits, mode 0600) so that the service and the
+# registry started later agree without anyone choosing one.
+registry_notifications_secret() {
+	if [ -n "${WM_REGISTRY_NOTIFICATIONS_SECRET:-}" ]; then
+		printf '%s' "$WM_REGISTRY_NOTIFICATIONS_SECRET"
+		return 0
+	fi
+	local file="$1/registry/notifications-secret"
+	if [ ! -s "$file" ]; then
+		mkdir -p "$1/registry"
+		(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$file")
+	fi
+	cat "$file"
+}
+
 # Starts Debian's docker-registry on 127.0.0.1:5000 unless something answers there, from
 # deploy/registry/config.yml: storage under $1/registry/storage, token authentication by
 # the service at $2 (default http://127.0.0.1:8080), trusting the service's token
-# certificate $1/registry/token-cert.pem, which must exist. Sets WM_REGISTRY_PID to the
-# process it started (empty when it reused one).
+# certificate $1/registry/token-cert.pem, which must exist, and push/delete notifications
+# to the service with registry_notifications_secret. Sets WM_REGISTRY_PID to the process
+# it started (empty when it reused one).
 start_registry() {
 	local data_dir=$1 service_url=${2:-http://127.0.0.1:8080}
 	local dir="$data_dir/registry"
@@ -116,13 +134,17 @@ start_registry() {
 	fi
 	[ -s "$dir/token-cert.pem" ] || { log "no token certificate at $dir/token-cert.pem; start the service first"; return 1; }
 	mkdir -p "$dir/storage"
+	# the rendered file holds the notifications secret
+	(umask 077 && : >"$dir/config.yml")
 	render_template "$WM_ROOT/deploy/registry/config.yml" "$dir/config.yml" \
 		WM_REGISTRY_STORAGE="$dir/storage" \
 		WM_REGISTRY_LISTEN=127.0.0.1:5000 \
 		WM_REGISTRY_REALM="$service_url/registry/token" \
 		WM_REGISTRY_SERVICE=whalemountain-registry \
 		WM_REGISTRY_ISSUER=whalemountain \
-		WM_REGISTRY_ROOTCERTBUNDLE="$dir/token-cert.pem"
+		WM_REGISTRY_ROOTCERTBUNDLE="$dir/token-cert.pem" \
+		WM_REGISTRY_NOTIFICATIONS_URL="$service_url/registry/notifications" \
+		WM_REGISTRY_NOTIFICATIONS_SECRET="$(registry_notifications_secret "$data_dir")"
 	log "starting the registry on 127.0.0.1:5000 (log: $dir/registry.log)"
 	/usr/bin/docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null &
 	WM_REGISTRY_PID=$!

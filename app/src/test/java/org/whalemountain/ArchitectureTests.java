@@ -24,6 +24,16 @@ class ArchitectureTests {
 
 	static final ArchRule GITLAB4J_ONLY_IN_GITLAB_ADAPTERS = confined("org.gitlab4j..", "..gitlab..");
 
+	/**
+	 * The registry module speaks to the registry only through its RegistryClient port.
+	 */
+	static final ArchRule HTTP_ONLY_IN_THE_REGISTRY_ADAPTER = noClasses().that()
+		.resideInAPackage("org.whalemountain.registry")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("java.net.http..")
+		.because("the registry is reached through RegistryClient, implemented in registry.distribution");
+
 	static final ArchRule NO_FIELD_INJECTION = noFields().should()
 		.beAnnotatedWith(Autowired.class)
 		.because("dependencies come through constructors");
@@ -37,6 +47,7 @@ class ArchitectureTests {
 		DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.check(this.service);
 		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(this.service);
 		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(this.service);
+		HTTP_ONLY_IN_THE_REGISTRY_ADAPTER.check(this.service);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.whalemountain.audit;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.whalemountain.registry.ImageSyncRequested;
 import org.whalemountain.registry.RegistryLoginFailed;
 import org.whalemountain.registry.RegistryTokenIssued;
 import org.whalemountain.registry.RunnerCredentialIssued;
@@ -9,7 +10,7 @@ import org.whalemountain.registry.RunnerCredentialRevoked;
 
 /**
  * Records the registry module's events: who got which registry access with which kind of
- * credential, who was refused, and runner credential changes.
+ * credential, who was refused, runner credential changes, and who asked for a sync.
  */
 @Component
 class RegistryAuditListener {
@@ -53,6 +54,13 @@ class RegistryAuditListener {
 	@ApplicationModuleListener
 	void on(RunnerCredentialRevoked event) {
 		this.store.append(event.at(), event.username(), "registry.runner-credential.revoke", null, null, null);
+	}
+
+	/** The target names the run, so that its result can be looked up. */
+	@ApplicationModuleListener
+	void on(ImageSyncRequested event) {
+		this.store.append(event.at(), event.requestedBy(), "registry.sync.request", "sync:" + event.syncId(),
+				event.sourceAddress(), event.joined() ? "joined a sync already queued" : null);
 	}
 
 }

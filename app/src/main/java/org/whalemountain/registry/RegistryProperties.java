@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,13 +26,45 @@ import org.springframework.validation.annotation.Validated;
  * @param host the registry's name in image references ({@code host[:port]}), what users
  * type in {@code docker login} and {@code docker push}
  * @param token the token service the registry's {@code auth.token} points at
+ * @param syncInterval how often the whole registry is compared with the catalogue
+ * @param syncConcurrency how many requests one sync has in flight at once
+ * @param requestTimeout how long one request to the registry may take, connecting
+ * included
+ * @param notifications the endpoint the registry's {@code notifications} call
+ * @param gitlabWebhookSecret what GitLab sends as {@code X-Gitlab-Token}; empty switches
+ * the webhook off
  */
 @Validated
 @ConfigurationProperties("wm.registry")
 record RegistryProperties(@NotNull @DefaultValue("http://127.0.0.1:5000") URI url, @NotBlank @Pattern(
 		regexp = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?",
 		message = "must be host or host:port, without scheme or path") @DefaultValue("127.0.0.1:5000") String host,
-		@Valid @DefaultValue Token token) {
+		@Valid @DefaultValue Token token,
+		@NotNull @DurationMin(seconds = 10) @DurationMax(hours = 24) @DefaultValue("PT5M") Duration syncInterval,
+		@Min(1) @Max(64) @DefaultValue("16") int syncConcurrency,
+		@NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5) @DefaultValue("PT10S") Duration requestTimeout,
+		@Valid @DefaultValue Notifications notifications, @DefaultValue("") String gitlabWebhookSecret) {
+
+	@Override
+	public String toString() {
+		// the two secrets stay out of logs and failure analyses
+		return "RegistryProperties[url=" + this.url + ", host=" + this.host + ", token=" + this.token
+				+ ", syncInterval=" + this.syncInterval + ", syncConcurrency=" + this.syncConcurrency
+				+ ", requestTimeout=" + this.requestTimeout + "]";
+	}
+
+	/**
+	 * @param secret what the registry sends as {@code Authorization: Bearer <secret>};
+	 * empty switches the endpoint off
+	 */
+	record Notifications(@DefaultValue("") String secret) {
+
+		@Override
+		public String toString() {
+			return "Notifications[secret=" + (this.secret.isEmpty() ? "" : "***") + "]";
+		}
+
+	}
 
 	/**
 	 * @param service the registry's {@code auth.token.service}; tokens carry it as their

@@ -8,17 +8,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.whalemountain.registry.token.Access;
 
 /**
  * Who may do what in the registry. A user may pull and push the repositories under their
- * own name ({@code alice/…}) and nothing else: no other user's repository, no
- * single-segment name, never {@code registry:catalog:*}, never {@code delete} or
- * {@code *} (deletion goes through the service, which keeps the catalogue in step).
+ * own name ({@code alice/…}), and pull another user's repository when the
+ * {@link PullPolicy} (the image catalogue, which knows what is shared with whom) says so;
+ * nothing else: no push outside the own name, no single-segment name, never
+ * {@code registry:catalog:*}, never {@code delete} or {@code *} (deletion goes through
+ * the service, which keeps the catalogue in step).
  */
 @Component
 class RepositoryAccess {
+
+	private static final Logger log = LoggerFactory.getLogger(RepositoryAccess.class);
 
 	static final String PULL = "pull";
 
@@ -29,6 +37,16 @@ class RepositoryAccess {
 		.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
 
 	private static final int MAX_NAME = 255;
+
+	private final ObjectProvider<PullPolicy> pullPolicy;
+
+	/**
+	 * @param pullPolicy the catalogue's sharing decisions; without one, nothing of
+	 * another user can be pulled
+	 */
+	RepositoryAccess(ObjectProvider<PullPolicy> pullPolicy) {
+		this.pullPolicy = pullPolicy;
+	}
 
 	/**
 	 * What of {@code requested} the user gets: for each repository, the requested actions
@@ -59,7 +77,7 @@ class RepositoryAccess {
 	 * and push.
 	 */
 	Set<String> allowedActions(String username, String repository) {
-		if (repository.length() > MAX_NAME || !REPOSITORY.matcher(repository).matches()) {
+		if (!isRepositoryName(repository)) {
 			return Set.of();
 		}
 		if (repository.startsWith(username + "/")) {
@@ -68,13 +86,25 @@ class RepositoryAccess {
 		return isSharedWith(username, repository) ? Set.of(PULL) : Set.of();
 	}
 
+	/** Whether the name follows Distribution's repository grammar and length limit. */
+	static boolean isRepositoryName(String repository) {
+		return repository.length() <= MAX_NAME && REPOSITORY.matcher(repository).matches();
+	}
+
 	/**
-	 * Whether another user shared this repository with {@code username}. The seam for the
-	 * images feature, which will answer from its catalogue (shared with all users, or
-	 * with a group the user is in); until then nothing is shared.
+	 * Whether another user shared this repository with {@code username}, as the
+	 * {@link PullPolicy} says; no policy, or one that fails, shares nothing.
 	 */
 	boolean isSharedWith(String username, String repository) {
-		return false;
+		try {
+			PullPolicy policy = this.pullPolicy.getIfAvailable();
+			return policy != null && policy.mayPull(username, repository);
+		}
+		catch (RuntimeException ex) {
+			// a broken policy must not open anything, nor turn a pull into a 500
+			log.warn("The pull policy failed for {} on {}, refusing the pull: {}", username, repository, ex.toString());
+			return false;
+		}
 	}
 
 }

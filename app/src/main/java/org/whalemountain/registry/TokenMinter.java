@@ -36,10 +36,14 @@ class TokenMinter {
 
 	/** A token for {@code subject} that grants exactly {@code access}. */
 	IssuedToken mint(String subject, List<Access> access) {
+		return mint(subject, access, true);
+	}
+
+	private IssuedToken mint(String subject, List<Access> access, boolean withCertificate) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		TokenClaims claims = new TokenClaims(this.settings.issuer(), subject, this.settings.service(), now,
 				now.plus(this.settings.lifetime()), newJwtId(), access);
-		return new IssuedToken(RegistryJwt.sign(claims, this.key), now, this.settings.lifetime());
+		return new IssuedToken(RegistryJwt.sign(claims, this.key, withCertificate), now, this.settings.lifetime());
 	}
 
 	/**
@@ -48,7 +52,17 @@ class TokenMinter {
 	 * no user ever gets. Its subject is the issuer's name. Never hand it to a user.
 	 */
 	String forService(List<Access> access) {
-		return mint(this.settings.issuer(), access).token();
+		return serviceToken(access).token();
+	}
+
+	/**
+	 * Like {@link #forService}, with the token's lifetime, for clients that cache it. The
+	 * registry finds the key by the token's {@code kid} alone: a sync sends thousands of
+	 * requests, and without {@code x5c} the registry checks no certificate chain for
+	 * each. Users' tokens keep {@code x5c} for registries that need it.
+	 */
+	IssuedToken serviceToken(List<Access> access) {
+		return mint(this.settings.issuer(), access, false);
 	}
 
 	private static String newJwtId() {

@@ -27,7 +27,9 @@ class RunnerLock {
 	}
 
 	<T> T exclusively(String username, Supplier<T> change) {
-		String name = "wm-runner:" + username;
+		// named locks are per server, not per database: the schema name keeps two
+		// deployments apart
+		String name = ":wm-runner:" + username;
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (!acquire(connection, name)) {
 				throw new ConflictException("runner-change-in-progress",
@@ -46,7 +48,7 @@ class RunnerLock {
 	}
 
 	private static boolean acquire(Connection connection, String name) throws SQLException {
-		try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+		try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(CONCAT(DATABASE(), ?), 0)")) {
 			lock.setString(1, name);
 			try (ResultSet result = lock.executeQuery()) {
 				return result.next() && result.getInt(1) == 1;
@@ -55,7 +57,7 @@ class RunnerLock {
 	}
 
 	private static void release(Connection connection, String name) throws SQLException {
-		try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+		try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(CONCAT(DATABASE(), ?))")) {
 			unlock.setString(1, name);
 			unlock.executeQuery().close();
 		}

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.whalemountain.registry.Registry;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,9 @@ class ImagesApiIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Registry realRegistry;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -84,7 +88,8 @@ class ImagesApiIT {
 		assertThat(image.get("owner").asString()).isEqualTo("alice");
 		assertThat(image.get("repository").asString()).isEqualTo(this.repository);
 		assertThat(image.get("tag").asString()).isEqualTo("v1");
-		assertThat(image.get("reference").asString()).isEqualTo("127.0.0.1:5000/" + this.repository + ":v1");
+		assertThat(image.get("reference").asString())
+			.isEqualTo(this.realRegistry.host() + "/" + this.repository + ":v1");
 		assertThat(image.get("digest").asString()).isEqualTo(digest);
 		assertThat(image.get("sizeBytes").asLong()).isEqualTo(2_345_678L);
 		assertThat(Instant.parse(image.get("pushedAt").asString())).isBefore(Instant.now().plusSeconds(1));

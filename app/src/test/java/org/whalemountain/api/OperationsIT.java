@@ -19,7 +19,7 @@ class OperationsIT {
 	int port;
 
 	@Test
-	void healthReportsTheDatabaseTheDirectoryAndDocker() {
+	void healthReportsTheDatabaseTheDirectoryDockerAndTheRegistry() {
 		Http.Response health = new Http(this.port).get("/actuator/health", null);
 
 		assertThat(health.status()).isEqualTo(200);
@@ -27,6 +27,7 @@ class OperationsIT {
 		assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(health.json().get("components").get("ldap").get("status").asString()).isEqualTo("UP");
 		assertThat(health.json().get("components").get("docker").get("status").asString()).isEqualTo("UP");
+		assertThat(health.json().get("components").get("registry").get("status").asString()).isEqualTo("UP");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.whalemountain.registry.Registry;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,9 @@ class ImagePagesBrowserIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Registry realRegistry;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -89,11 +93,11 @@ class ImagePagesBrowserIT {
 		this.alice = Browser.start("en-US");
 		Browser.logIn(this.alice, this.port, "alice", "alice-pass");
 		this.alice.get(url("/images"));
-		assertThat(this.alice.findElement(By.id("sync-unavailable")).getText()).contains("Sync not available");
+		assertThat(this.alice.findElement(By.id("sync-now")).isEnabled()).isTrue();
 		this.alice.findElement(By.id("image-" + this.id)).findElement(By.linkText(this.repository)).click();
 		waitFor(this.alice).until(ExpectedConditions.visibilityOfElementLocated(By.id("pull-command")));
 		assertThat(this.alice.findElement(By.id("pull-command")).getText())
-			.isEqualTo("docker pull 127.0.0.1:5000/" + this.repository + ":v1");
+			.isEqualTo("docker pull " + this.realRegistry.host() + "/" + this.repository + ":v1");
 
 		WebElement editor = this.alice.findElement(By.id("description-input"));
 		editor.clear();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.whalemountain.registry.Registry;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,9 @@ class ImageCatalogueIT {
 
 	@Autowired
 	Images images;
+
+	@Autowired
+	Registry realRegistry;
 
 	@Autowired
 	PullPolicy pullPolicy;
@@ -75,7 +79,7 @@ class ImageCatalogueIT {
 		Image image = this.images.get("alice", id);
 		assertThat(image.owner()).isEqualTo("alice");
 		assertThat(image.repository()).isEqualTo(this.repository);
-		assertThat(image.reference()).isEqualTo("127.0.0.1:5000/" + this.repository + ":v1");
+		assertThat(image.reference()).isEqualTo(this.realRegistry.host() + "/" + this.repository + ":v1");
 		assertThat(image.digest()).isEqualTo(digest);
 		assertThat(image.sizeBytes()).isEqualTo(2_345_678L);
 		assertThat(image.visibility()).isEqualTo(Visibility.PRIVATE);
@@ -171,7 +175,7 @@ class ImageCatalogueIT {
 		String digest = randomDigest();
 		long id = this.registry.push(this.repository, "latest", digest);
 
-		assertThat(this.images.visibleImage("alice", "127.0.0.1:5000/" + this.repository + ":latest").id())
+		assertThat(this.images.visibleImage("alice", this.realRegistry.host() + "/" + this.repository + ":latest").id())
 			.isEqualTo(id);
 		assertThat(this.images.visibleImage("alice", this.repository).id()).isEqualTo(id);
 		assertThat(this.images.visibleImage("alice", this.repository + "@" + digest).id()).isEqualTo(id);

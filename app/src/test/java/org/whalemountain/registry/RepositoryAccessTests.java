@@ -1,16 +1,19 @@
 package org.whalemountain.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.whalemountain.registry.token.Access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RepositoryAccessTests {
 
-	private final RepositoryAccess policy = new RepositoryAccess();
+	private final RepositoryAccess policy = new RepositoryAccess(withPolicy(null));
 
 	@Test
 	void ownRepositoriesArePullAndPush() {
@@ -86,17 +89,54 @@ class RepositoryAccessTests {
 	}
 
 	@Test
-	void aRepositorySharedWithTheUserIsPullOnly() {
-		RepositoryAccess sharing = new RepositoryAccess() {
-			@Override
-			boolean isSharedWith(String username, String repository) {
-				return "bob/base".equals(repository);
-			}
-		};
+	void aRepositoryThePolicySharesIsPullOnly() {
+		RepositoryAccess sharing = new RepositoryAccess(
+				withPolicy((username, repository) -> "alice".equals(username) && "bob/base".equals(repository)));
 
 		assertThat(sharing.grant("alice", List.of(Access.repository("bob/base", "pull", "push"))))
 			.containsExactly(Access.repository("bob/base", "pull"));
 		assertThat(sharing.grant("alice", List.of(Access.repository("bob/secret", "pull")))).isEmpty();
+		assertThat(sharing.grant("carol", List.of(Access.repository("bob/base", "pull")))).isEmpty();
+	}
+
+	@Test
+	void thePolicyIsNotAskedAboutTheCallersOwnRepositoriesNorAboutPush() {
+		List<String> asked = new ArrayList<>();
+		RepositoryAccess recording = new RepositoryAccess(withPolicy((username, repository) -> {
+			asked.add(username + " " + repository);
+			return true;
+		}));
+
+		assertThat(recording.grant("alice", List.of(Access.repository("alice/app", "pull", "push"))))
+			.containsExactly(Access.repository("alice/app", "pull", "push"));
+		assertThat(recording.grant("alice", List.of(Access.repository("bob/app", "push")))).isEmpty();
+		assertThat(recording.grant("alice", List.of(Access.repository("Bob/app", "pull")))).isEmpty();
+		assertThat(asked).containsExactly("alice bob/app");
+	}
+
+	@Test
+	void withoutAPolicyNothingOfAnotherUserCanBePulled() {
+		assertThat(this.policy.grant("alice", List.of(Access.repository("bob/base", "pull")))).isEmpty();
+	}
+
+	@Test
+	void aFailingPolicyRefusesThePullInsteadOfFailingTheTokenRequest() {
+		RepositoryAccess failing = new RepositoryAccess(withPolicy((username, repository) -> {
+			throw new IllegalStateException("catalogue down");
+		}));
+
+		assertThat(failing.grant("alice",
+				List.of(Access.repository("bob/base", "pull"), Access.repository("alice/app", "pull"))))
+			.containsExactly(Access.repository("alice/app", "pull"));
+	}
+
+	/** What the application context hands over: the policy bean, or none. */
+	private static ObjectProvider<PullPolicy> withPolicy(PullPolicy policy) {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		if (policy != null) {
+			beans.addBean("pullPolicy", policy);
+		}
+		return beans.getBeanProvider(PullPolicy.class);
 	}
 
 }

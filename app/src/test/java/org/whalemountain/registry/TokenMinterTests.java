@@ -27,7 +27,8 @@ class TokenMinterTests {
 
 	private final RegistryProperties properties = new RegistryProperties(URI.create("http://127.0.0.1:5000"),
 			"127.0.0.1:5000",
-			new RegistryProperties.Token("dept-registry", "dept-tokens", Duration.ofMinutes(5), "", ""));
+			new RegistryProperties.Token("dept-registry", "dept-tokens", Duration.ofMinutes(5), "", ""),
+			Duration.ofMinutes(5), 16, Duration.ofSeconds(10), new RegistryProperties.Notifications(""), "");
 
 	private final TokenMinter minter = new TokenMinter(this.key, this.properties, Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -67,6 +68,18 @@ class TokenMinterTests {
 		assertThat(jwt.getPayload().toJSONObject().get("access"))
 			.isEqualTo(List.of(Map.of("type", "registry", "name", "catalog", "actions", List.of("*")),
 					Map.of("type", "repository", "name", "bob/app", "actions", List.of("pull", "delete"))));
+	}
+
+	@Test
+	void serviceTokensNameTheKeyByIdOnlyWhileUsersTokensCarryTheCertificate() throws Exception {
+		IssuedToken service = this.minter.serviceToken(List.of(Access.repository("bob/app", "pull")));
+		IssuedToken user = this.minter.mint("alice", List.of(Access.repository("alice/app", "pull")));
+
+		assertThat(SignedJWT.parse(service.token()).getHeader().getX509CertChain()).isNull();
+		assertThat(SignedJWT.parse(service.token()).getHeader().getKeyID()).isEqualTo(this.key.keyId());
+		assertThat(SignedJWT.parse(user.token()).getHeader().getX509CertChain()).hasSize(1);
+		assertThat(service.issuedAt().plus(service.expiresIn()))
+			.isEqualTo(NOW.plusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 	}
 
 }

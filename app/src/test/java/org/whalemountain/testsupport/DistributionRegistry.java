@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -23,44 +24,90 @@ public final class DistributionRegistry implements AutoCloseable {
 
 	private static final String BINARY = System.getenv().getOrDefault("WM_DOCKER_REGISTRY", "/usr/bin/docker-registry");
 
-	private final Process process;
+	/**
+	 * Where notifications go when a test does not want them: a port nobody listens on.
+	 */
+	private static final String NOWHERE = "http://127.0.0.1:9/registry/notifications";
+
+	private final Path dir;
+
+	private final Map<String, String> values;
 
 	private final int port;
 
 	private final Path log;
 
-	private DistributionRegistry(Process process, int port, Path log) {
-		this.process = process;
+	private Process process;
+
+	private DistributionRegistry(Path dir, Map<String, String> values, int port) {
+		this.dir = dir;
+		this.values = values;
 		this.port = port;
-		this.log = log;
+		this.log = dir.resolve("registry.log");
 	}
 
 	/**
 	 * Starts a registry with token authentication against {@code realm}, storing under
-	 * {@code dir}, and waits until it answers.
+	 * {@code dir}, and waits until it answers. Its notifications go nowhere.
 	 */
 	public static DistributionRegistry start(Path dir, String realm, String service, String issuer, Path rootCertBundle)
 			throws IOException {
-		int port = freePort();
+		return start(dir, freePort(), realm, service, issuer, rootCertBundle, NOWHERE, "unused");
+	}
+
+	/**
+	 * Starts a registry on {@code port} that also posts its push and delete events to
+	 * {@code notificationsUrl} with {@code Authorization: Bearer <notificationsSecret>}.
+	 */
+	public static DistributionRegistry start(Path dir, int port, String realm, String service, String issuer,
+			Path rootCertBundle, String notificationsUrl, String notificationsSecret) throws IOException {
+		Map<String, String> values = new HashMap<>(Map.of("WM_REGISTRY_STORAGE", dir.resolve("storage").toString(),
+				"WM_REGISTRY_LISTEN", "127.0.0.1:" + port, "WM_REGISTRY_REALM", realm, "WM_REGISTRY_SERVICE", service,
+				"WM_REGISTRY_ISSUER", issuer, "WM_REGISTRY_ROOTCERTBUNDLE", rootCertBundle.toString()));
+		values.put("WM_REGISTRY_NOTIFICATIONS_URL", notificationsUrl);
+		values.put("WM_REGISTRY_NOTIFICATIONS_SECRET", notificationsSecret);
+		DistributionRegistry registry = new DistributionRegistry(dir, values, port);
+		registry.startProcess();
+		return registry;
+	}
+
+	/**
+	 * Restarts the registry (same port and storage) with its notifications going to
+	 * {@code url}, or nowhere when {@code url} is {@code null}.
+	 */
+	public void notifications(String url, String secret) throws IOException, InterruptedException {
+		stop();
+		this.values.put("WM_REGISTRY_NOTIFICATIONS_URL", (url != null) ? url : NOWHERE);
+		this.values.put("WM_REGISTRY_NOTIFICATIONS_SECRET", (url != null) ? secret : "unused");
+		startProcess();
+	}
+
+	/** Stops the process; {@link #restart()} starts it again with the same storage. */
+	public void stop() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+	/** Starts the stopped registry again on the same port and storage. */
+	public void restart() throws IOException {
+		startProcess();
+	}
+
+	private void startProcess() throws IOException {
 		String config = Files.readString(template());
-		for (Map.Entry<String, String> value : Map
-			.of("WM_REGISTRY_STORAGE", dir.resolve("storage").toString(), "WM_REGISTRY_LISTEN", "127.0.0.1:" + port,
-					"WM_REGISTRY_REALM", realm, "WM_REGISTRY_SERVICE", service, "WM_REGISTRY_ISSUER", issuer,
-					"WM_REGISTRY_ROOTCERTBUNDLE", rootCertBundle.toString())
-			.entrySet()) {
+		for (Map.Entry<String, String> value : this.values.entrySet()) {
 			config = config.replace("${" + value.getKey() + "}", value.getValue());
 		}
 		if (Pattern.compile("\\$\\{WM_REGISTRY_[A-Z_]+}").matcher(config).find()) {
 			throw new IllegalStateException("deploy/registry/config.yml has a placeholder the tests do not fill");
 		}
-		Path file = Files.writeString(dir.resolve("config.yml"), config);
-		Path log = dir.resolve("registry.log");
-		Process process = new ProcessBuilder(BINARY, "serve", file.toString()).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
+		Path file = Files.writeString(this.dir.resolve("config.yml"), config);
+		this.process = new ProcessBuilder(BINARY, "serve", file.toString()).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 			.start();
-		DistributionRegistry registry = new DistributionRegistry(process, port, log);
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(registry::answers);
-		return registry;
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(this::answers);
 	}
 
 	/** {@code 127.0.0.1:PORT}, the name docker uses for it in image references. */
@@ -84,10 +131,7 @@ public final class DistributionRegistry implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
-		}
+		stop();
 	}
 
 	private boolean answers() {
@@ -115,7 +159,8 @@ public final class DistributionRegistry implements AutoCloseable {
 		throw new IllegalStateException("No deploy/registry/config.yml above " + here);
 	}
 
-	private static int freePort() throws IOException {
+	/** A TCP port free on 127.0.0.1 right now. */
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

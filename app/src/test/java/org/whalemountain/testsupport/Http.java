@@ -3,6 +3,7 @@ package org.whalemountain.testsupport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ public final class Http {
 		try {
 			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -95,11 +96,16 @@ public final class Http {
 		}
 	}
 
-	/** Status, content type and body of one answer. */
-	public record Response(int status, String contentType, String body) {
+	/** Status, content type, body and headers of one answer. */
+	public record Response(int status, String contentType, String body, HttpHeaders headers) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);
+		}
+
+		/** The header's first value, or {@code null}. */
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
 		}
 
 	}

@@ -25,10 +25,11 @@ import org.whalemountain.identity.tokens.TokenStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three filter chains: {@code /registry/**} is the registry's token endpoint, which
- * checks its Basic credentials itself; {@code /api/**} takes bearer tokens, HTTP Basic or
- * the console session and answers 401/403 as problems; everything else is the console
- * with form login and CSRF protection.
+ * Three filter chains: {@code /registry/**} (the registry's token endpoint and its
+ * notifications) and {@code /hooks/**} (GitLab's webhook) check their credentials
+ * themselves; {@code /api/**} takes bearer tokens, HTTP Basic or the console session and
+ * answers 401/403 as problems; everything else is the console with form login and CSRF
+ * protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -44,13 +45,14 @@ class SecurityConfiguration {
 
 	/**
 	 * Docker calls the token endpoint with HTTP Basic (username and personal access
-	 * token) and expects Docker's error shape, not a form login or a problem; no session,
-	 * no cookie, so nothing for CSRF to protect.
+	 * token) and expects Docker's error shape, not a form login or a problem; the
+	 * registry's notifications and GitLab's webhook carry a shared secret in a header. No
+	 * session, no cookie, so nothing for CSRF to protect.
 	 */
 	@Bean
 	@Order(0)
 	SecurityFilterChain registryTokenSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/registry/**")
+		http.securityMatcher("/registry/**", "/hooks/**")
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())

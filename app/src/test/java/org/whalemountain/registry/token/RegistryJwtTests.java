@@ -44,6 +44,15 @@ class RegistryJwtTests {
 	}
 
 	@Test
+	void withoutTheCertificateTheHeaderNamesTheKeyByItsIdAlone() throws Exception {
+		SignedJWT jwt = SignedJWT.parse(RegistryJwt.sign(this.claims, this.key, false));
+
+		assertThat(jwt.getHeader().getKeyID()).isEqualTo(LibtrustKeyId.of(this.key.publicKey()));
+		assertThat(jwt.getHeader().getX509CertChain()).isNull();
+		assertThat(jwt.verify(new RSASSAVerifier((RSAPublicKey) this.key.certificate().getPublicKey()))).isTrue();
+	}
+
+	@Test
 	void claimsAreThoseDistributionChecks() throws Exception {
 		Map<String, Object> payload = SignedJWT.parse(RegistryJwt.sign(this.claims, this.key))
 			.getPayload()
