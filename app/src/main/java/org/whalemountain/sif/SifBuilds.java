@@ -21,22 +21,21 @@ public class SifBuilds {
 
 	private final SifStore store;
 
-	private final SifWorker worker;
-
 	private final Clock clock;
 
-	SifBuilds(SifBuildStore builds, SifStore store, SifWorker worker, Clock clock) {
+	SifBuilds(SifBuildStore builds, SifStore store, Clock clock) {
 		this.builds = builds;
 		this.store = store;
-		this.worker = worker;
 		this.clock = clock;
 	}
 
 	/** The build of a digest, queuing one if there is none yet. */
 	public SifBuild request(String digest, String repository) {
-		if (this.builds.queue(digest, repository, this.clock.instant())) {
-			this.worker.poll();
-		}
+		// the worker's next poll (wm.sif.poll-interval) picks it up; claiming here would
+		// run inside
+		// the caller's transaction, before the queued row is visible to the builder
+		// thread
+		this.builds.queue(digest, repository, this.clock.instant());
 		return this.builds.find(digest).orElseThrow();
 	}
 
@@ -75,7 +74,6 @@ public class SifBuilds {
 			throw new ConflictException("sif-build-in-progress",
 					"A build of this image is already queued or running; wait for it to finish.");
 		}
-		this.worker.poll();
 		return this.builds.find(digest).orElseThrow();
 	}
 
