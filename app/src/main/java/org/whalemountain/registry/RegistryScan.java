@@ -67,30 +67,10 @@ class RegistryScan implements AutoCloseable {
 			// a repository gone from the catalog (storage wiped) has lost all its tags
 			stored.keySet().stream().filter((name) -> !listed.contains(name)).forEach(examined::add);
 		}
-		List<List<String>> tags = Parallel.map(this.pool, accepted, this.client::tags);
-		List<TagRef> refs = new ArrayList<>();
-		for (int i = 0; i < accepted.size(); i++) {
-			String repository = accepted.get(i);
-			new TreeSet<>(tags.get(i)).forEach((tag) -> refs.add(new TagRef(repository, tag)));
-		}
-		List<Optional<String>> digests = Parallel.map(this.pool, refs,
-				(ref) -> this.client.digest(ref.repository(), ref.tag()));
 		Map<String, Map<String, String>> present = new HashMap<>();
-		List<Observed> changed = new ArrayList<>();
-		for (int i = 0; i < refs.size(); i++) {
-			TagRef ref = refs.get(i);
-			Optional<String> digest = digests.get(i);
-			if (digest.isEmpty()) {
-				continue; // deleted between the tag list and the HEAD
-			}
-			present.computeIfAbsent(ref.repository(), (name) -> new HashMap<>()).put(ref.tag(), digest.get());
-			StoredTag known = stored.getOrDefault(ref.repository(), Map.of()).get(ref.tag());
-			if (known == null || !known.digest().equals(digest.get())) {
-				changed.add(new Observed(ref, digest.get(), null, null));
-			}
-		}
-		List<Observed> fetched = new ArrayList<>();
-		for (Observed observed : Parallel.map(this.pool, changed, this::fetch)) {
+		List<Scan.Observed> changed = compare(tagsOf(accepted), stored, present);
+		List<Scan.Observed> fetched = new ArrayList<>();
+		for (Scan.Observed observed : Parallel.map(this.pool, changed, this::fetch)) {
 			if (observed.gone()) {
 				present.get(observed.ref().repository()).remove(observed.ref().tag());
 				continue;
@@ -101,6 +81,43 @@ class RegistryScan implements AutoCloseable {
 			fetched.add(observed);
 		}
 		return new Scan(List.copyOf(examined), present, fetched, skipped);
+	}
+
+	/**
+	 * Every tag of these repositories, in order, from their tag lists read in parallel.
+	 */
+	private List<Scan.TagRef> tagsOf(List<String> repositories) {
+		List<List<String>> tags = Parallel.map(this.pool, repositories, this.client::tags);
+		List<Scan.TagRef> refs = new ArrayList<>();
+		for (int i = 0; i < repositories.size(); i++) {
+			String repository = repositories.get(i);
+			new TreeSet<>(tags.get(i)).forEach((tag) -> refs.add(new Scan.TagRef(repository, tag)));
+		}
+		return refs;
+	}
+
+	/**
+	 * One HEAD per tag, in parallel: fills {@code present} and returns the tags whose
+	 * digest is not the stored one.
+	 */
+	private List<Scan.Observed> compare(List<Scan.TagRef> refs, Map<String, Map<String, StoredTag>> stored,
+			Map<String, Map<String, String>> present) {
+		List<Optional<String>> digests = Parallel.map(this.pool, refs,
+				(ref) -> this.client.digest(ref.repository(), ref.tag()));
+		List<Scan.Observed> changed = new ArrayList<>();
+		for (int i = 0; i < refs.size(); i++) {
+			Scan.TagRef ref = refs.get(i);
+			Optional<String> digest = digests.get(i);
+			if (digest.isEmpty()) {
+				continue; // deleted between the tag list and the HEAD
+			}
+			present.computeIfAbsent(ref.repository(), (name) -> new HashMap<>()).put(ref.tag(), digest.get());
+			StoredTag known = stored.getOrDefault(ref.repository(), Map.of()).get(ref.tag());
+			if (known == null || !known.digest().equals(digest.get())) {
+				changed.add(new Scan.Observed(ref, digest.get(), null, null));
+			}
+		}
+		return changed;
 	}
 
 	/** Repositories under a known user's name; the others go to {@code skipped}. */
@@ -137,60 +154,24 @@ class RegistryScan implements AutoCloseable {
 	/**
 	 * Manifest and config of a new or changed tag, or why the catalogue cannot take it.
 	 */
-	private Observed fetch(Observed head) {
-		TagRef ref = head.ref();
+	private Scan.Observed fetch(Scan.Observed head) {
+		Scan.TagRef ref = head.ref();
 		try {
 			Optional<RegistryClient.ImageManifest> manifest = this.client.manifest(ref.repository(), head.digest());
 			if (manifest.isEmpty()) {
-				return new Observed(ref, head.digest(), null, null); // deleted since the
-																		// HEAD
+				return new Scan.Observed(ref, head.digest(), null, null); // deleted since
+																			// the
+																			// HEAD
 			}
 			RegistryClient.ImageDetails details = this.client.config(ref.repository(), manifest.get());
 			Instant created = (details.created() != null) ? details.created() : this.clock.instant();
-			return new Observed(ref, head.digest(), new TagImage(ref.owner(), ref.repository(), ref.tag(),
+			return new Scan.Observed(ref, head.digest(), new TagImage(ref.owner(), ref.repository(), ref.tag(),
 					head.digest(), manifest.get().digest(), manifest.get().sizeBytes(), created, details.config()),
 					null);
 		}
 		catch (UnsupportedImageException ex) {
-			return new Observed(ref, head.digest(), null, ex.getMessage());
+			return new Scan.Observed(ref, head.digest(), null, ex.getMessage());
 		}
-	}
-
-	record TagRef(String repository, String tag) {
-
-		String owner() {
-			return this.repository.substring(0, this.repository.indexOf('/'));
-		}
-
-		@Override
-		public String toString() {
-			return this.repository + ":" + this.tag;
-		}
-
-	}
-
-	/**
-	 * A new or changed tag: its image, or why it has none, or neither when it was deleted
-	 * since its HEAD.
-	 */
-	record Observed(TagRef ref, String digest, TagImage image, String unsupported) {
-
-		boolean gone() {
-			return this.image == null && this.unsupported == null;
-		}
-
-	}
-
-	/**
-	 * What the registry holds.
-	 *
-	 * @param examined every repository whose stored tags this scan speaks for
-	 * @param present the digest of every tag found, by repository, then by tag
-	 * @param changed the new and changed tags, fetched
-	 * @param skipped repositories and tags left out, with why
-	 */
-	record Scan(List<String> examined, Map<String, Map<String, String>> present, List<Observed> changed,
-			List<String> skipped) {
 	}
 
 }

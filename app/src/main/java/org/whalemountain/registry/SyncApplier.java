@@ -37,15 +37,15 @@ class SyncApplier {
 		this.clock = clock;
 	}
 
-	SyncResult apply(RegistryScan.Scan scan, Map<String, Map<String, StoredTag>> stored) {
-		Map<String, List<RegistryScan.Observed>> changed = scan.changed()
+	SyncResult apply(Scan scan, Map<String, Map<String, StoredTag>> stored) {
+		Map<String, List<Scan.Observed>> changed = scan.changed()
 			.stream()
 			.collect(Collectors.groupingBy((observed) -> observed.ref().repository()));
 		Counts counts = new Counts();
 		for (String repository : scan.examined()) {
 			Map<String, StoredTag> known = stored.getOrDefault(repository, Map.of());
 			Map<String, String> present = scan.present().getOrDefault(repository, Map.of());
-			List<RegistryScan.Observed> changes = changed.getOrDefault(repository, List.of());
+			List<Scan.Observed> changes = changed.getOrDefault(repository, List.of());
 			List<StoredTag> vanished = known.values()
 				.stream()
 				.filter((tag) -> !present.containsKey(tag.tag()))
@@ -58,10 +58,10 @@ class SyncApplier {
 		return new SyncResult(scan.examined().size(), counts.added, counts.changed, counts.removed, scan.skipped());
 	}
 
-	private void apply(Map<String, StoredTag> known, List<RegistryScan.Observed> changes, List<StoredTag> vanished,
+	private void apply(Map<String, StoredTag> known, List<Scan.Observed> changes, List<StoredTag> vanished,
 			Counts counts) {
 		Instant now = this.clock.instant();
-		for (RegistryScan.Observed observed : changes) {
+		for (Scan.Observed observed : changes) {
 			StoredTag before = known.get(observed.ref().tag());
 			boolean wasCatalogued = before != null && before.catalogued();
 			if (observed.image() != null) {

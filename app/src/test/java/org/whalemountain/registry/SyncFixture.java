@@ -49,6 +49,12 @@ final class SyncFixture implements AutoCloseable {
 
 	private final List<String> tagged = new ArrayList<>();
 
+	/**
+	 * Ids of the images built here: removed by id, since a tag pushed again with another
+	 * image leaves the first one behind under its repository digest only.
+	 */
+	private final List<String> built = new ArrayList<>();
+
 	SyncFixture(Registry registry, Http http, String registryHost, MeterRegistry meters) throws Exception {
 		this.registry = registry;
 		this.http = http;
@@ -70,7 +76,7 @@ final class SyncFixture implements AutoCloseable {
 						+ "ENTRYPOINT [\"/bin/sh\", \"-c\"]\n" + "CMD [\"echo $GREETING\"]\n" + extra);
 		DockerCli.run(Map.of("DOCKER_BUILDKIT", "0"), null, "build", "-q", "-t", image, context.toString());
 		FileSystemUtils.deleteRecursively(context);
-		this.tagged.add(image);
+		this.built.add(DockerCli.docker("image", "inspect", "-f", "{{.Id}}", image).trim());
 	}
 
 	/**
@@ -121,6 +127,10 @@ final class SyncFixture implements AutoCloseable {
 	public void close() {
 		for (String image : this.tagged) {
 			DockerCli.attempt(Map.of(), null, "rmi", image);
+		}
+		// the variant is built on top of the first image: children go first
+		for (int i = this.built.size() - 1; i >= 0; i--) {
+			DockerCli.attempt(Map.of(), null, "rmi", "-f", this.built.get(i));
 		}
 		this.dockerConfigs.values().forEach((config) -> FileSystemUtils.deleteRecursively(config.toFile()));
 	}

@@ -148,6 +148,7 @@ public class DistributionRegistryClient implements RegistryClient {
 		return this.http.exchange(RequestKind.PING, "GET", this.http.uri("/v2/"), null, null).status();
 	}
 
+	/** The registry's URL as configured, without a trailing slash. */
 	public URI url() {
 		return this.http.base();
 	}
