@@ -2,6 +2,7 @@ package org.whalemountain.identity;
 
 import java.time.Clock;
 
+import org.whalemountain.platform.AuditText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -58,18 +59,8 @@ class LoginRecorder {
 				: null;
 	}
 
-	/**
-	 * What the audit log may show of a typed name: no control characters, bounded length.
-	 */
 	static String printable(String attempted) {
-		if (attempted == null) {
-			return "";
-		}
-		String cleaned = attempted.codePoints()
-			.map((c) -> Character.isISOControl(c) ? '?' : c)
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString();
-		return (cleaned.length() > MAX_ATTEMPTED_NAME) ? cleaned.substring(0, MAX_ATTEMPTED_NAME) + "…" : cleaned;
+		return AuditText.printable(attempted, MAX_ATTEMPTED_NAME);
 	}
 
 }

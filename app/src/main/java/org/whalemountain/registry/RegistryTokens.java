@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.whalemountain.platform.AuditText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,18 +95,8 @@ class RegistryTokens {
 					&& access.actions().containsAll(scope.actions()));
 	}
 
-	/**
-	 * What the audit log may show of a sent name: no control characters, bounded length.
-	 */
 	static String printable(String attempted) {
-		if (attempted == null) {
-			return "";
-		}
-		String cleaned = attempted.codePoints()
-			.map((c) -> Character.isISOControl(c) ? '?' : c)
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString();
-		return (cleaned.length() > MAX_ATTEMPTED_NAME) ? cleaned.substring(0, MAX_ATTEMPTED_NAME) + "…" : cleaned;
+		return AuditText.printable(attempted, MAX_ATTEMPTED_NAME);
 	}
 
 }

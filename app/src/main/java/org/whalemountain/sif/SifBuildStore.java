@@ -61,6 +61,14 @@ class SifBuildStore {
 			.update() == 1;
 	}
 
+	/** Gives a claimed build back to the queue (the instance is stopping). */
+	void release(String digest) {
+		this.jdbc
+			.sql("UPDATE sif_builds SET status = 'QUEUED', lease_until = NULL WHERE digest = ? AND status = 'BUILDING'")
+			.param(digest)
+			.update();
+	}
+
 	void progress(String digest, int percent, Instant leaseUntil) {
 		this.jdbc.sql("UPDATE sif_builds SET progress = ?, lease_until = ? WHERE digest = ? AND status = 'BUILDING'")
 			.params(percent, ts(leaseUntil), digest)
@@ -81,10 +89,11 @@ class SifBuildStore {
 	 * otherwise.
 	 */
 	void failed(String digest, String message, String log, boolean retry, Instant now) {
-		this.jdbc
-			.sql("""
-					UPDATE sif_builds SET status = ?, message = ?, log = ?, lease_until = NULL, finished_at = ? WHERE digest = ?""")
-			.params(retry ? "QUEUED" : "FAILED", message, log, ts(now), digest)
+		this.jdbc.sql("""
+					UPDATE sif_builds SET status = ?, message = ?, log = ?, lease_until = NULL, finished_at = ?,
+				  queued_at = IF(? = 'QUEUED', ?, queued_at)
+				WHERE digest = ?""")
+			.params(retry ? "QUEUED" : "FAILED", message, log, ts(now), retry ? "QUEUED" : "FAILED", ts(now), digest)
 			.update();
 	}
 

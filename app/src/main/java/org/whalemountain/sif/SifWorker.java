@@ -42,6 +42,8 @@ class SifWorker implements DisposableBean {
 
 	private final MeterRegistry meters;
 
+	private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	SifWorker(SifBuildStore builds, SifBuilder builder, SifProperties properties, Clock clock, MeterRegistry meters) {
 		this.builds = builds;
 		this.builder = builder;
@@ -68,6 +70,7 @@ class SifWorker implements DisposableBean {
 				return;
 			}
 			if (this.builds.claim(digest, now, now.plus(this.properties.lease()))) {
+				this.running.add(digest);
 				this.executor.execute(() -> run(digest));
 			}
 			else {
@@ -96,7 +99,12 @@ class SifWorker implements DisposableBean {
 			}
 		}
 		finally {
+			this.running.remove(digest);
 			this.slots.release();
+		}
+		// the next queued build starts now, not at the next tick
+		if (!this.executor.isShutdown()) {
+			poll();
 		}
 	}
 
@@ -105,15 +113,25 @@ class SifWorker implements DisposableBean {
 				? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		buildLog.line("failed: " + reason);
 		int attempts = this.builds.find(digest).map(SifBuild::attempts).orElse(this.properties.maxAttempts());
-		// a build that fails on the image's own content fails the same way every time
-		boolean retry = !(ex instanceof ImageBuildException) && attempts < this.properties.maxAttempts();
+		// only a registry that is down is worth trying again; an image that is broken or
+		// gone stays so
+		boolean transientFailure = ex instanceof org.whalemountain.platform.UnavailableException
+				|| ex instanceof java.io.IOException;
+		boolean retry = transientFailure && attempts < this.properties.maxAttempts();
 		log.warn("SIF build of {} failed ({}): {}", digest, retry ? "will retry" : "giving up", reason);
 		this.builds.failed(digest, reason, buildLog.toString(), retry, this.clock.instant());
 	}
 
+	/**
+	 * On a clean stop, builds under way go back to the queue so that the next start takes
+	 * them at once.
+	 */
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
+		for (String digest : this.running) {
+			this.builds.release(digest);
+		}
 	}
 
 }

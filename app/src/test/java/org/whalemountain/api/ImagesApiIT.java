@@ -97,7 +97,8 @@ class ImagesApiIT {
 		assertThat(image.get("descriptionHtml").asString()).isEmpty();
 		assertThat(image.get("visibility").asString()).isEqualTo("PRIVATE");
 		assertThat(image.get("group").isNull()).isTrue();
-		// every pushed digest is queued for a SIF at once; this one is in no registry, so it never gets further
+		// every pushed digest is queued for a SIF at once; this one is in no registry, so
+		// it never gets further
 		assertThat(image.get("sif").get("status").asString()).isIn("QUEUED", "BUILDING", "FAILED");
 		assertThat(this.http.get("/api/v1/images/" + id, ALICE).json().get("digest").asString()).isEqualTo(digest);
 	}

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whalemountain.registry.Registry;
 import org.whalemountain.testsupport.DockerCli;
+import org.whalemountain.testsupport.DockerUser;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.RegistryEvents;
 import org.whalemountain.testsupport.ServiceTest;
@@ -71,6 +72,8 @@ class SifDownloadIT {
 	String repository;
 
 	String image;
+
+	DockerUser alice;
 
 	@BeforeEach
 	void setUp() {
@@ -178,17 +181,10 @@ class SifDownloadIT {
 	}
 
 	private void dockerAsAlice(String... args) throws IOException {
-		Path config = this.dir.resolve("docker-config");
-		if (!Files.exists(config.resolve("config.json"))) {
-			Files.createDirectories(config);
-			String token = this.http.post("/api/v1/tokens", "{\"name\":\"sif-test\"}", ALICE)
-				.json()
-				.get("token")
-				.asString();
-			DockerCli.run(Map.of("DOCKER_CONFIG", config.toString()), token, "login", this.registry.host(), "-u",
-					"alice", "--password-stdin");
+		if (this.alice == null) {
+			this.alice = DockerUser.logIn(this.http, "alice", "alice-pass", this.registry.host(), this.dir);
 		}
-		DockerCli.run(Map.of("DOCKER_CONFIG", config.toString()), null, args);
+		this.alice.docker(args);
 	}
 
 	private long awaitImage(String tag) {
