@@ -54,6 +54,7 @@ class SifPanelController {
 		model.addAttribute("image", image);
 		model.addAttribute("actions", this.images.actions(user.username(), id));
 		model.addAttribute("sif", this.sifBuilds.request(image.digest(), image.repository()));
+		model.addAttribute("sifLog", this.sifBuilds.log(image.digest()).orElse(null));
 		return "sif-panel :: panel";
 	}
 

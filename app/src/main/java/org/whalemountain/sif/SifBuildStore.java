@@ -39,6 +39,13 @@ class SifBuildStore {
 				WHERE digest = ? AND status IN ('READY', 'FAILED')""").params(ts(now), digest).update() == 1;
 	}
 
+	Optional<String> log(String digest) {
+		return this.jdbc.sql("SELECT log FROM sif_builds WHERE digest = ? AND log IS NOT NULL")
+			.param(digest)
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<SifBuild> find(String digest) {
 		return this.jdbc.sql("SELECT * FROM sif_builds WHERE digest = ?").param(digest).query(this::build).optional();
 	}

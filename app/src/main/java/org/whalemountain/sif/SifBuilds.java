@@ -77,6 +77,11 @@ public class SifBuilds {
 		return this.builds.find(digest).orElseThrow();
 	}
 
+	/** What the last build of a digest wrote to its log, if it got that far. */
+	public Optional<String> log(String digest) {
+		return this.builds.log(digest);
+	}
+
 	/** Bytes the finished SIF files take on disk. */
 	public long storeUsedBytes() {
 		return this.store.usedBytes();

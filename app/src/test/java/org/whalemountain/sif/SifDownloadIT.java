@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,8 @@ class SifDownloadIT {
 			.doesNotContain(".wh.");
 		assertThat(line(tree, "squashfs-root/data/dir")).startsWith("-");
 		assertThat(line(tree, "squashfs-root/data/hard")).startsWith("-");
+		assertThat(tree).contains("squashfs-root/data/opq/new").doesNotContain("squashfs-root/data/opq/old");
+		assertRunsAsTheImageSays(sif.body());
 
 		HttpResponse<byte[]> range = get(id, ALICE, Map.of("Range", "bytes=0-99"));
 		assertThat(range.statusCode()).isEqualTo(206);
@@ -171,13 +174,45 @@ class SifDownloadIT {
 
 	private void pushLayeredImage() throws Exception {
 		Path context = Files.createDirectories(this.dir.resolve("context"));
-		Files.writeString(context.resolve("Dockerfile"), "FROM " + TestImages.busybox() + "\n"
-				+ "RUN mkdir -p /data/dir && echo keep > /data/keep && echo gone > /data/gone && echo x > /data/dir/child"
-				+ " && echo target > /data/target && ln /data/target /data/hard\n"
-				+ "RUN rm /data/gone && rm -rf /data/dir && echo file > /data/dir && rm /data/target\n"
-				+ "ENV GREETING=\"hello world\"\n" + "CMD [\"/bin/sh\", \"-c\", \"echo $GREETING\"]\n");
+		Files.writeString(context.resolve("Dockerfile"), String.join("\n", "FROM " + TestImages.busybox(),
+				"RUN mkdir -p /data/dir /data/opq && echo keep > /data/keep && echo gone > /data/gone"
+						+ " && echo x > /data/dir/child && echo old > /data/opq/old"
+						+ " && echo target > /data/target && ln /data/target /data/hard",
+				"RUN rm /data/gone && rm -rf /data/dir && echo file > /data/dir && rm /data/target"
+						+ " && rm -rf /data/opq && mkdir /data/opq && echo new > /data/opq/new",
+				"ENV GREETING=\"hello world\" QUOTED=\"say \\\"hi\\\" 'there'\" TICKS=\"`uname` and \\$HOME and \\\\n\"",
+				"ENTRYPOINT [\"/bin/sh\", \"-c\", \"for a in \\\"$@\\\"; do printf '[%s]\\\\n' \\\"$a\\\"; done\", \"entry\"]",
+				"CMD [\"a b\", \"it's\", \"$HOME `x`\", \"q\\\"uote\"]", ""));
 		DockerCli.run(Map.of("DOCKER_BUILDKIT", "0"), null, "build", "-q", "-t", this.image + ":1", context.toString());
 		dockerAsAlice("push", this.image + ":1");
+	}
+
+	/**
+	 * As root: the SIF's tree in a chroot with the image's own busybox, env and runscript
+	 * checked against the image.
+	 */
+	private void assertRunsAsTheImageSays(Path sif) throws Exception {
+		Path root = this.dir.resolve("root");
+		run("unsquashfs", "-o", String.valueOf(squashfsOffset(sif)), "-d", root.toString(), sif.toString());
+		assertThat(Files.readString(root.resolve("data/hard"))).isEqualTo("target\n");
+		JsonNode env = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(DockerCli.docker("image", "inspect", "--format", "{{json .Config.Env}}", this.image + ":1"));
+		for (String variable : List.of("GREETING", "QUOTED", "TICKS")) {
+			String expected = env.valueStream()
+				.map(JsonNode::asString)
+				.filter((entry) -> entry.startsWith(variable + "="))
+				.findFirst()
+				.orElseThrow()
+				.substring(variable.length() + 1);
+			String actual = run("chroot", root.toString(), "/bin/sh", "-c",
+					". /.singularity.d/env/10-docker2singularity.sh; printf '%s' \"$" + variable + "\"");
+			assertThat(actual).as(variable).isEqualTo(expected);
+		}
+		assertThat(run("chroot", root.toString(), "/.singularity.d/runscript"))
+			.isEqualTo("[a b]\n[it's]\n[$HOME `x`]\n[q\"uote]\n");
+		assertThat(run("chroot", root.toString(), "/.singularity.d/runscript", "x y", "'$z'"))
+			.isEqualTo("[x y]\n['$z']\n");
 	}
 
 	private void dockerAsAlice(String... args) throws IOException {
