@@ -3,6 +3,9 @@ package org.whalemountain.runners;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +20,8 @@ import org.whalemountain.registry.Registry;
  */
 @Service
 public class Runners {
+
+	private static final Logger log = LoggerFactory.getLogger(Runners.class);
 
 	private final RunnerStore store;
 
@@ -85,9 +90,7 @@ public class Runners {
 				throw ex;
 			}
 			if (previous != null) {
-				this.configs.openTokenIfPossible(previous)
-					.filter((token) -> !token.equals(enrolled.token()))
-					.ifPresent((token) -> this.enrolment.release(previous.createdByService(), token));
+				releaseQuietly(previous, enrolled.token());
 			}
 			return view(runner);
 		});
@@ -147,6 +150,22 @@ public class Runners {
 					enrolled.createdByService(), sourceAddress, now));
 		});
 		return started;
+	}
+
+	/**
+	 * Deletes the replaced runner in GitLab if the service created it. The new runner is
+	 * already running and saved, so GitLab being down now must not fail the registration:
+	 * the old runner stays in GitLab, unused, and the log says so.
+	 */
+	private void releaseQuietly(RunnerRecord previous, String newToken) {
+		try {
+			this.configs.openTokenIfPossible(previous)
+				.filter((token) -> !token.equals(newToken))
+				.ifPresent((token) -> this.enrolment.release(previous.createdByService(), token));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The replaced GitLab runner of {} could not be deleted: {}", previous.username(), ex.getMessage());
+		}
 	}
 
 	private RunnerRecord find(String username) {

@@ -54,8 +54,8 @@ class SifBuildStore {
 	List<String> claimable(Instant now, int limit) {
 		return this.jdbc.sql("""
 				SELECT digest FROM sif_builds
-				WHERE status = 'QUEUED' OR (status = 'BUILDING' AND lease_until < ?)
-				ORDER BY queued_at LIMIT ?""").params(ts(now), limit).query(String.class).list();
+				WHERE (status = 'QUEUED' AND queued_at <= ?) OR (status = 'BUILDING' AND lease_until < ?)
+				ORDER BY queued_at LIMIT ?""").params(ts(now), ts(now), limit).query(String.class).list();
 	}
 
 	/** Takes a build for this worker; false if another worker was faster. */
@@ -95,22 +95,30 @@ class SifBuildStore {
 	 * Records a failed attempt: back in the queue while attempts remain, FAILED
 	 * otherwise.
 	 */
-	void failed(String digest, String message, String log, boolean retry, Instant now) {
+	void failed(String digest, String message, String log, boolean retry, Instant now, Instant retryAt) {
 		this.jdbc.sql("""
 					UPDATE sif_builds SET status = ?, message = ?, log = ?, lease_until = NULL, finished_at = ?,
 				  queued_at = IF(? = 'QUEUED', ?, queued_at)
 				WHERE digest = ?""")
-			.params(retry ? "QUEUED" : "FAILED", message, log, ts(now), retry ? "QUEUED" : "FAILED", ts(now), digest)
+			.params(retry ? "QUEUED" : "FAILED", message, log, ts(now), retry ? "QUEUED" : "FAILED", ts(retryAt),
+					digest)
 			.update();
 	}
 
-	void reference(String repository, String tag, String digest) {
+	void reference(String repository, String tag, String digest, Instant now) {
+		unreference(repository, tag, now);
 		this.jdbc.sql("""
 				INSERT INTO sif_references (repository, tag, digest) VALUES (?, ?, ?)
 				ON DUPLICATE KEY UPDATE digest = VALUES(digest)""").params(repository, tag, digest).update();
 	}
 
-	void unreference(String repository, String tag) {
+	/** Drops the tag's reference and notes when its digest was last pointed at. */
+	void unreference(String repository, String tag, Instant now) {
+		this.jdbc.sql("""
+				UPDATE sif_builds SET last_referenced_at = ?
+				WHERE digest = (SELECT digest FROM sif_references WHERE repository = ? AND tag = ?)""")
+			.params(ts(now), repository, tag)
+			.update();
 		this.jdbc.sql("DELETE FROM sif_references WHERE repository = ? AND tag = ?").params(repository, tag).update();
 	}
 

@@ -15,20 +15,23 @@ class SifEvents {
 
 	private final SifBuilds sifBuilds;
 
-	SifEvents(SifBuildStore builds, SifBuilds sifBuilds) {
+	private final java.time.Clock clock;
+
+	SifEvents(SifBuildStore builds, SifBuilds sifBuilds, java.time.Clock clock) {
 		this.builds = builds;
 		this.sifBuilds = sifBuilds;
+		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(ImageTagPushed event) {
-		this.builds.reference(event.repository(), event.tag(), event.digest());
 		this.sifBuilds.request(event.digest(), event.repository());
+		this.builds.reference(event.repository(), event.tag(), event.digest(), this.clock.instant());
 	}
 
 	@ApplicationModuleListener
 	void on(ImageTagRemoved event) {
-		this.builds.unreference(event.repository(), event.tag());
+		this.builds.unreference(event.repository(), event.tag(), this.clock.instant());
 	}
 
 }

@@ -91,12 +91,17 @@ class SifWorker implements DisposableBean {
 			sample.stop(this.meters.timer("wm.sif.build", "outcome", "success"));
 			this.meters.summary("wm.sif.size").record(result.sizeBytes());
 		}
+		catch (InterruptedException ex) {
+			// the service is stopping: destroy() hands the claim back, this is no failure
+			// of the image
+			Thread.currentThread().interrupt();
+		}
 		catch (Exception ex) {
+			if (this.executor.isShutdown()) {
+				return;
+			}
 			fail(digest, ex, buildLog);
 			sample.stop(this.meters.timer("wm.sif.build", "outcome", "failure"));
-			if (ex instanceof InterruptedException) {
-				Thread.currentThread().interrupt();
-			}
 		}
 		finally {
 			this.running.remove(digest);
@@ -119,7 +124,9 @@ class SifWorker implements DisposableBean {
 				|| ex instanceof java.io.IOException;
 		boolean retry = transientFailure && attempts < this.properties.maxAttempts();
 		log.warn("SIF build of {} failed ({}): {}", digest, retry ? "will retry" : "giving up", reason);
-		this.builds.failed(digest, reason, buildLog.toString(), retry, this.clock.instant());
+		Instant now = this.clock.instant();
+		// a registry that is down needs time to come back: 30 s, then 60 s, …
+		this.builds.failed(digest, reason, buildLog.toString(), retry, now, now.plusSeconds(30L * attempts));
 	}
 
 	/**
