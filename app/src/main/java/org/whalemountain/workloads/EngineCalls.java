@@ -21,6 +21,11 @@ final class EngineCalls {
 					"The Docker host does not answer (" + ex.getMessage() + "). Nothing was changed; try again later.",
 					Duration.ofSeconds(30));
 		}
+		catch (HostPortTakenException ex) {
+			// only on start: something outside the service bound the port meanwhile
+			throw new ConflictException("host-port-taken", "A host port of this container is taken on the Docker host"
+					+ " by something else; delete the container and launch it again.");
+		}
 		catch (ContainerNotFoundException ex) {
 			throw new ConflictException("container-gone",
 					"The container no longer exists on the Docker host; delete it and launch it again.");

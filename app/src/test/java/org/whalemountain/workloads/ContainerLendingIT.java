@@ -135,6 +135,31 @@ class ContainerLendingIT {
 		assertThat(sealed).startsWith("v1:").doesNotContain("s3cret");
 	}
 
+	@Test
+	void commandsAreCutAtTheirTimeoutAndOutputLimitAndUploadsCannotEscape() throws Exception {
+		long id = launch(ALICE, name(), "").json().get("id").asLong();
+
+		JsonNode slow = execBody(ALICE, id, "{\"command\": \"sleep 30\", \"timeoutSeconds\": 1}").json();
+		assertThat(slow.get("exitCode").isNull()).isTrue();
+		JsonNode loud = exec(ALICE, id, "[\"sh\", \"-c\", \"head -c 1200000 /dev/zero | tr '\\\\0' a\"]").json();
+		assertThat(loud.get("truncated").asBoolean()).isTrue();
+		assertThat(loud.get("stdout").asString()).hasSize(1_048_576);
+		assertThat(execBody(ALICE, id, "{\"command\": \"ls\", \"timeoutSeconds\": 301}").status()).isEqualTo(400);
+		assertThat(exec(ALICE, id, "[]").status()).isEqualTo(400);
+
+		assertThat(upload(ALICE, id, "x.txt", "/tmp/../etc", "x").statusCode()).isEqualTo(400);
+		assertThat(upload(ALICE, id, "x.txt", "tmp", "x").statusCode()).isEqualTo(400);
+		assertThat(upload(ALICE, id, "x.txt", "/no/such/dir", "x").statusCode()).isEqualTo(400);
+		HttpResponse<String> dotted = upload(ALICE, id, "../evil.txt", "/tmp", "x");
+		// a client-side path is either refused or reduced to its last component
+		assertThat(dotted.statusCode()).isIn(204, 400);
+		assertThat(exec(ALICE, id, "\"ls /evil.txt\"").json().get("exitCode").asInt()).isNotZero();
+	}
+
+	Http.Response execBody(String user, long id, String body) {
+		return this.http.post("/api/v1/containers/" + id + "/exec", body, user);
+	}
+
 	void assertHardened(String containerId) {
 		String inspected = DockerCli
 			.docker("inspect", "--format",
