@@ -3,5 +3,5 @@
  * document, and RFC 9457 problem answers for every error. A leaf: nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "REST API",
-		allowedDependencies = { "identity", "audit", "runners", "images", "registry", "sif", "platform" })
+		allowedDependencies = { "identity", "audit", "runners", "images", "registry", "sif", "workloads", "platform" })
 package org.whalemountain.api;

@@ -3,5 +3,5 @@
  * the other modules' events; read by admins.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit",
-		allowedDependencies = { "identity", "registry", "runners", "images", "platform" })
+		allowedDependencies = { "identity", "registry", "runners", "images", "workloads", "platform" })
 package org.whalemountain.audit;

@@ -1,7 +1,9 @@
 /**
  * Containers run for users and for the service itself: the
  * {@link org.whalemountain.workloads.ContainerEngine} port with its Docker (and later
- * Kubernetes) adapters. User container lending comes with its own issue.
+ * Kubernetes) adapters. Containers lent to users go through
+ * {@link org.whalemountain.workloads.Workloads}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workloads", allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Workloads",
+		allowedDependencies = { "images", "registry", "platform" })
 package org.whalemountain.workloads;

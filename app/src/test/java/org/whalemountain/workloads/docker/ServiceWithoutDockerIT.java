@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.ServiceTest;
@@ -24,6 +25,9 @@ class ServiceWithoutDockerIT {
 
 	@Autowired
 	WireMockServer gitlabServer;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theServiceStartsAndHealthReportsDockerDown() {
@@ -48,6 +52,24 @@ class ServiceWithoutDockerIT {
 		assertThat(http.get("/api/v1/runner", Http.basic("alice", "alice-pass")).status()).isEqualTo(404);
 		// GitLab was never asked: nothing to undo there either
 		assertThat(this.gitlabServer.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void launchingAContainerIsA503ThatLeavesNoRowAndHoldsNoPort() {
+		Http http = new Http(this.port);
+
+		Http.Response refused = http.post("/api/v1/containers",
+				"{\"name\":\"down\",\"image\":\"nginx:1.27\",\"ports\":\"80 443\"}", Http.basic("bob", "bob-pass"));
+
+		assertThat(refused.status()).isEqualTo(503);
+		assertThat(refused.json().get("type").asString()).isEqualTo("/problems/docker-unavailable");
+		assertThat(refused.header("Retry-After")).isNotNull();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM containers WHERE owner = 'bob'").query(Integer.class).single())
+			.isZero();
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM host_ports hp JOIN containers c ON c.id = hp.container WHERE c.owner = 'bob'")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 }

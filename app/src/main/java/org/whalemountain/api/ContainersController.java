@@ -1,0 +1,105 @@
+package org.whalemountain.api;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.whalemountain.identity.UserPrincipal;
+import org.whalemountain.workloads.ContainerView;
+import org.whalemountain.workloads.ExecRequest;
+import org.whalemountain.workloads.ExecResult;
+import org.whalemountain.workloads.LaunchRequest;
+import org.whalemountain.workloads.Workloads;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Containers")
+class ContainersController {
+
+	private final Workloads workloads;
+
+	ContainersController(Workloads workloads) {
+		this.workloads = workloads;
+	}
+
+	@PostMapping("/api/v1/containers")
+	@Operation(summary = "Launch a container <user>-<name> from a catalogue or Docker Hub image")
+	ResponseEntity<ContainerView> launch(@RequestBody LaunchRequest launch, @AuthenticationPrincipal UserPrincipal user,
+			HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.workloads.launch(user.username(), launch, request.getRemoteAddr()));
+	}
+
+	@GetMapping("/api/v1/containers")
+	@Operation(summary = "The caller's containers with their live status")
+	List<ContainerView> list(@AuthenticationPrincipal UserPrincipal user) {
+		return this.workloads.list(user.username());
+	}
+
+	@GetMapping("/api/v1/containers/{id}")
+	@Operation(summary = "One of the caller's containers")
+	ContainerView get(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user) {
+		return this.workloads.get(user.username(), id);
+	}
+
+	@PostMapping("/api/v1/containers/{id}/start")
+	@Operation(summary = "Start a stopped container")
+	ContainerView start(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user,
+			HttpServletRequest request) {
+		return this.workloads.start(user.username(), id, request.getRemoteAddr());
+	}
+
+	@PostMapping("/api/v1/containers/{id}/stop")
+	@Operation(summary = "Stop a container; it keeps its host ports")
+	ContainerView stop(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user, HttpServletRequest request) {
+		return this.workloads.stop(user.username(), id, request.getRemoteAddr());
+	}
+
+	@DeleteMapping("/api/v1/containers/{id}")
+	@Operation(summary = "Stop and remove a container and free its host ports")
+	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user,
+			HttpServletRequest request) {
+		this.workloads.delete(user.username(), id, request.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/containers/{id}/exec")
+	@Operation(summary = "Run a command (argument list or one string) and return its exit code and output")
+	ExecResult exec(@PathVariable long id, @RequestBody ExecRequest exec, @AuthenticationPrincipal UserPrincipal user,
+			HttpServletRequest request) {
+		return this.workloads.exec(user.username(), id, exec, request.getRemoteAddr());
+	}
+
+	@GetMapping(path = "/api/v1/containers/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "The last tail lines of the container's output")
+	String logs(@PathVariable long id, @RequestParam(defaultValue = "100") int tail,
+			@AuthenticationPrincipal UserPrincipal user) {
+		return this.workloads.logs(user.username(), id, tail);
+	}
+
+	@PostMapping(path = "/api/v1/containers/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload one file into an existing directory of the container")
+	ResponseEntity<Void> upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@RequestParam("path") String path, @AuthenticationPrincipal UserPrincipal user, HttpServletRequest request)
+			throws IOException {
+		this.workloads.upload(user.username(), id, file.getOriginalFilename(), path, file.getBytes(),
+				request.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.whalemountain.audit;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.whalemountain.workloads.CommandExecuted;
+import org.whalemountain.workloads.ContainerDeleted;
+import org.whalemountain.workloads.ContainerLaunched;
+import org.whalemountain.workloads.ContainerStarted;
+import org.whalemountain.workloads.ContainerStopped;
+import org.whalemountain.workloads.FileUploaded;
+
+/**
+ * Records what users do with their containers: never the environment (it may hold
+ * secrets) nor a command's output, only the command itself.
+ */
+@Component
+class WorkloadsAuditListener {
+
+	private final AuditStore store;
+
+	WorkloadsAuditListener(AuditStore store) {
+		this.store = store;
+	}
+
+	@ApplicationModuleListener
+	void on(ContainerLaunched event) {
+		this.store.append(event.at(), event.owner(), "container.launch", target(event.name()), event.sourceAddress(),
+				"id=" + event.id() + ", image=" + event.image() + ", engine=" + event.engine() + ", ports="
+						+ event.ports().stream().map((p) -> p.guest() + "->" + p.host()).toList());
+	}
+
+	@ApplicationModuleListener
+	void on(ContainerStarted event) {
+		this.store.append(event.at(), event.owner(), "container.start", target(event.name()), event.sourceAddress(),
+				"id=" + event.id());
+	}
+
+	@ApplicationModuleListener
+	void on(ContainerStopped event) {
+		this.store.append(event.at(), event.owner(), "container.stop", target(event.name()), event.sourceAddress(),
+				"id=" + event.id());
+	}
+
+	@ApplicationModuleListener
+	void on(ContainerDeleted event) {
+		this.store.append(event.at(), event.owner(), "container.delete", target(event.name()), event.sourceAddress(),
+				"id=" + event.id());
+	}
+
+	@ApplicationModuleListener
+	void on(CommandExecuted event) {
+		this.store.append(event.at(), event.owner(), "container.exec", target(event.name()), event.sourceAddress(),
+				"id=" + event.id() + ", exitCode=" + event.exitCode() + ", command=" + event.command());
+	}
+
+	@ApplicationModuleListener
+	void on(FileUploaded event) {
+		this.store.append(event.at(), event.owner(), "container.upload", target(event.name()), event.sourceAddress(),
+				"id=" + event.id() + ", path=" + event.path() + ", size=" + event.size());
+	}
+
+	private static String target(String name) {
+		return "container:" + name;
+	}
+
+}

@@ -1,0 +1,96 @@
+package org.whalemountain.workloads;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The {@code containers} table. Host ports live in {@link HostPorts}. */
+@Repository
+class ContainerStore {
+
+	private final JdbcClient jdbc;
+
+	ContainerStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Locks the owner's user row until the transaction ends, so that two launches of one
+	 * user cannot both pass the quota check.
+	 */
+	void lockOwner(String owner) {
+		this.jdbc.sql("SELECT username FROM users WHERE username = ? FOR UPDATE").param(owner).query().listOfRows();
+	}
+
+	int count(String owner) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM containers WHERE owner = ?")
+			.param(owner)
+			.query(Integer.class)
+			.single();
+	}
+
+	long memory(String owner) {
+		return this.jdbc.sql("SELECT COALESCE(SUM(memory_bytes), 0) FROM containers WHERE owner = ?")
+			.param(owner)
+			.query(Long.class)
+			.single();
+	}
+
+	boolean nameTaken(String name) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM containers WHERE name = ?")
+			.param(name)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	long insert(ContainerRecord row) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO containers (owner, name, image, engine, status, env_sealed, memory_bytes, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(row.owner(), row.name(), row.image(), row.engine(), row.status(), row.envSealed(),
+					row.memoryBytes(), Timestamp.from(row.createdAt()))
+			.update(key);
+		return key.getKey().longValue();
+	}
+
+	void updateEngineIds(long id, String containerId, String networkId, String status) {
+		this.jdbc.sql("UPDATE containers SET container_id = ?, network_id = ?, status = ? WHERE id = ?")
+			.params(containerId, networkId, status, id)
+			.update();
+	}
+
+	void updateStatus(long id, String status) {
+		this.jdbc.sql("UPDATE containers SET status = ? WHERE id = ?").params(status, id).update();
+	}
+
+	Optional<ContainerRecord> find(long id) {
+		return this.jdbc.sql("SELECT * FROM containers WHERE id = ?").param(id).query((rs, n) -> record(rs)).optional();
+	}
+
+	List<ContainerRecord> of(String owner) {
+		return this.jdbc.sql("SELECT * FROM containers WHERE owner = ? ORDER BY id")
+			.param(owner)
+			.query((rs, n) -> record(rs))
+			.list();
+	}
+
+	/** Deletes the row; its host ports go with it (foreign key cascade). */
+	void delete(long id) {
+		this.jdbc.sql("DELETE FROM containers WHERE id = ?").param(id).update();
+	}
+
+	private static ContainerRecord record(ResultSet rs) throws SQLException {
+		return new ContainerRecord(rs.getLong("id"), rs.getString("owner"), rs.getString("name"), rs.getString("image"),
+				rs.getString("engine"), rs.getString("container_id"), rs.getString("network_id"),
+				rs.getString("status"), rs.getString("env_sealed"), rs.getLong("memory_bytes"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.whalemountain.workloads;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.whalemountain.platform.ConflictException;
+import org.whalemountain.platform.UnavailableException;
+
+/** Turns engine failures into the domain failures users see. */
+final class EngineCalls {
+
+	private EngineCalls() {
+	}
+
+	static <T> T call(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (EngineUnavailableException ex) {
+			throw new UnavailableException("docker-unavailable",
+					"The Docker host does not answer (" + ex.getMessage() + "). Nothing was changed; try again later.",
+					Duration.ofSeconds(30));
+		}
+		catch (HostPortTakenException ex) {
+			// only on start: something outside the service bound the port meanwhile
+			throw new ConflictException("host-port-taken", "A host port of this container is taken on the Docker host"
+					+ " by something else; delete the container and launch it again.");
+		}
+		catch (ContainerNotFoundException ex) {
+			throw new ConflictException("container-gone",
+					"The container no longer exists on the Docker host; delete it and launch it again.");
+		}
+	}
+
+	static void run(Runnable call) {
+		call(() -> {
+			call.run();
+			return null;
+		});
+	}
+
+}

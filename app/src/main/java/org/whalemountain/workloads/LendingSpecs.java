@@ -1,0 +1,41 @@
+package org.whalemountain.workloads;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The create-container spec of a lent container: a pure function, so that the security
+ * model (never privileged, no-new-privileges, limits, no host mounts, the user's own
+ * network, ports only on the configured address) can be checked without an engine.
+ */
+final class LendingSpecs {
+
+	static final String KIND_LABEL = "wm.kind";
+
+	static final String OWNER_LABEL = "wm.owner";
+
+	static final String ID_LABEL = "wm.container-id";
+
+	static final String KIND = "container";
+
+	private LendingSpecs() {
+	}
+
+	/** The bridge network every container of one user joins (shared with the runner). */
+	static String network(String owner) {
+		return "wm-" + owner;
+	}
+
+	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
+			List<ContainerView.Port> ports, WorkloadsProperties properties) {
+		List<ContainerSpec.PortBinding> bindings = ports.stream()
+			.map((p) -> new ContainerSpec.PortBinding(p.guest(), properties.hostAddress(), p.host()))
+			.toList();
+		return new ContainerSpec(row.name(), row.image(), command, env, bindings,
+				Map.of(KIND_LABEL, KIND, OWNER_LABEL, row.owner(), ID_LABEL, String.valueOf(row.id())),
+				network(row.owner()), List.of(),
+				new ContainerSpec.Resources(properties.nanoCpus(), properties.memoryBytes(), properties.pids()),
+				ContainerSpec.RestartPolicy.NO, ContainerSpec.Security.HARDENED, null);
+	}
+
+}

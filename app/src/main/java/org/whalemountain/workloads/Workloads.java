@@ -1,0 +1,224 @@
+package org.whalemountain.workloads;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.whalemountain.platform.ConflictException;
+import org.whalemountain.platform.InvalidInputException;
+import org.whalemountain.platform.NotFoundException;
+
+/**
+ * The workloads module's entry: containers lent to users. Every method acts on the
+ * caller's own containers only; another user's container, admins' included, looks like
+ * one that does not exist. Every method blocks until the engine has answered.
+ *
+ * @see ContainerEngine for the engine failures behind the 503 answers
+ */
+@Service
+public class Workloads {
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+	private final ContainerEngine engine;
+
+	private final ContainerStore store;
+
+	private final HostPorts hostPorts;
+
+	private final ImageChoice images;
+
+	private final ContainerLauncher launcher;
+
+	private final WorkloadsProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, ImageChoice images,
+			ContainerLauncher launcher, WorkloadsProperties properties, ApplicationEventPublisher events,
+			TransactionTemplate transaction, Clock clock) {
+		this.engine = engine;
+		this.store = store;
+		this.hostPorts = hostPorts;
+		this.images = images;
+		this.launcher = launcher;
+		this.properties = properties;
+		this.events = events;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Launches and starts a container {@code <user>-<name>}. Checks all input, Docker and
+	 * the image before anything is reserved; on any later failure nothing is left.
+	 * @throws InvalidInputException for bad input or an image that is not allowed
+	 * @throws ConflictException for a taken name, an exceeded quota or no free host port
+	 * @throws org.whalemountain.platform.UnavailableException when Docker is down
+	 */
+	public ContainerView launch(String username, LaunchRequest request, String sourceAddress) {
+		String name = LaunchInputs.fullName(username, request.name());
+		if (request.engine() != null && !request.engine().equals(this.engine.name())) {
+			throw new InvalidInputException("engine-not-available", "engine",
+					"Only the " + this.engine.name() + " engine is available here.");
+		}
+		List<String> env = LaunchInputs.env(request.env());
+		List<Integer> ports = LaunchInputs.ports(request.ports(), this.properties.maxPortsPerContainer());
+		List<String> command = (request.command() != null) ? LaunchInputs.command(request.command()) : List.of();
+		String image = this.images.check(username, request.image());
+		EngineCalls.run(() -> this.images.ensurePresent(this.engine, image));
+		ContainerRecord row = EngineCalls.call(() -> this.launcher.launch(username, name, image, command, env, ports));
+		ContainerView view = view(row, "running");
+		publish(new ContainerLaunched(username, row.id(), name, image, row.engine(), view.ports(), sourceAddress,
+				this.clock.instant()));
+		return view;
+	}
+
+	/** The user's containers, each with its live status. */
+	public List<ContainerView> list(String username) {
+		return this.store.of(username).stream().map((row) -> view(row, liveStatus(row))).toList();
+	}
+
+	/**
+	 * @throws NotFoundException unless the user owns this container
+	 */
+	public ContainerView get(String username, long id) {
+		ContainerRecord row = owned(username, id);
+		return view(row, liveStatus(row));
+	}
+
+	/** Starts a stopped container; its host ports are still reserved for it. */
+	public ContainerView start(String username, long id, String sourceAddress) {
+		ContainerRecord row = owned(username, id);
+		EngineCalls.run(() -> this.engine.start(row.containerId()));
+		publish(new ContainerStarted(username, id, row.name(), sourceAddress, this.clock.instant()));
+		return view(row, liveStatus(row));
+	}
+
+	/** Stops a container gracefully; it keeps its host ports. */
+	public ContainerView stop(String username, long id, String sourceAddress) {
+		ContainerRecord row = owned(username, id);
+		EngineCalls.run(() -> this.engine.stop(row.containerId(), STOP_GRACE));
+		publish(new ContainerStopped(username, id, row.name(), sourceAddress, this.clock.instant()));
+		return view(row, liveStatus(row));
+	}
+
+	/** Stops and removes the container, then frees its host ports. */
+	public void delete(String username, long id, String sourceAddress) {
+		ContainerRecord row = owned(username, id);
+		if (row.containerId() != null) {
+			EngineCalls.run(() -> this.engine.remove(row.containerId()));
+		}
+		this.transaction.executeWithoutResult((status) -> {
+			this.store.delete(id);
+			this.events
+				.publishEvent(new ContainerDeleted(username, id, row.name(), sourceAddress, this.clock.instant()));
+		});
+	}
+
+	/**
+	 * Runs a command in the running container.
+	 * @throws InvalidInputException for an empty command or a timeout above the maximum
+	 */
+	public ExecResult exec(String username, long id, ExecRequest request, String sourceAddress) {
+		ContainerRecord row = owned(username, id);
+		List<String> command = LaunchInputs.command(request.command());
+		Duration timeout = timeout(request.timeoutSeconds());
+		requireRunning(row);
+		ExecResult result = EngineCalls.call(
+				() -> this.engine.exec(row.containerId(), command, timeout, this.properties.exec().outputLimitBytes()));
+		publish(new CommandExecuted(username, id, row.name(), command, result.exitCode(), sourceAddress,
+				this.clock.instant()));
+		return result;
+	}
+
+	/** The last {@code tail} lines of the container's output. */
+	public String logs(String username, long id, int tail) {
+		ContainerRecord row = owned(username, id);
+		if (tail < 1 || tail > 10_000) {
+			throw new InvalidInputException("invalid-tail", "tail", "tail is a number of lines from 1 to 10000.");
+		}
+		return EngineCalls.call(() -> this.engine.logs(row.containerId(), tail));
+	}
+
+	/**
+	 * Copies one file into an existing directory of the running container.
+	 * @throws InvalidInputException for a name or path that could escape the directory,
+	 * or a file above the configured size
+	 */
+	public void upload(String username, long id, String fileName, String directory, byte[] content,
+			String sourceAddress) {
+		ContainerRecord row = owned(username, id);
+		String name = UploadTars.fileName(fileName);
+		String path = UploadTars.directory(directory);
+		if (content.length > this.properties.upload().maxBytes()) {
+			throw new InvalidInputException("file-too-large", "file", "A file may have at most "
+					+ this.properties.upload().maxBytes() + " bytes (wm.workloads.upload.max-bytes).");
+		}
+		requireRunning(row);
+		try {
+			EngineCalls.run(() -> this.engine.copyIn(row.containerId(), path,
+					new ByteArrayInputStream(UploadTars.tar(name, content))));
+		}
+		catch (EngineException ex) {
+			throw new InvalidInputException("upload-failed", "path",
+					"The file could not be written to " + path + "; is it an existing directory?");
+		}
+		publish(new FileUploaded(username, id, row.name(), path + "/" + name, content.length, sourceAddress,
+				this.clock.instant()));
+	}
+
+	/**
+	 * Module listeners hear only of events published in a transaction, so that an event
+	 * is recorded for redelivery together with what it reports.
+	 */
+	private void publish(Object event) {
+		this.transaction.executeWithoutResult((status) -> this.events.publishEvent(event));
+	}
+
+	private Duration timeout(Integer seconds) {
+		Duration max = this.properties.exec().maxTimeout();
+		if (seconds == null) {
+			return this.properties.exec().timeout();
+		}
+		if (seconds < 1 || seconds > max.toSeconds()) {
+			throw new InvalidInputException("invalid-timeout", "timeoutSeconds",
+					"timeoutSeconds is from 1 to " + max.toSeconds() + " (wm.workloads.exec.max-timeout).");
+		}
+		return Duration.ofSeconds(seconds);
+	}
+
+	private void requireRunning(ContainerRecord row) {
+		if (!"running".equals(liveStatus(row))) {
+			throw new ConflictException("container-not-running", "The container is not running; start it first.");
+		}
+	}
+
+	private ContainerRecord owned(String username, long id) {
+		return this.store.find(id)
+			.filter((row) -> row.owner().equals(username))
+			.orElseThrow(() -> new NotFoundException("container-not-found", "You have no container " + id + "."));
+	}
+
+	private String liveStatus(ContainerRecord row) {
+		if (row.containerId() == null) {
+			return row.status();
+		}
+		return EngineCalls.call(() -> this.engine.inspect(row.containerId()))
+			.map((info) -> info.status().name().toLowerCase(java.util.Locale.ROOT))
+			.orElse("missing");
+	}
+
+	private ContainerView view(ContainerRecord row, String status) {
+		return new ContainerView(row.id(), row.name(), row.image(), row.engine(), row.containerId(), row.networkId(),
+				status, this.hostPorts.of(row.id()), row.createdAt());
+	}
+
+}

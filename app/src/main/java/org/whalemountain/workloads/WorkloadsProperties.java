@@ -1,0 +1,75 @@
+package org.whalemountain.workloads;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * User container lending ({@code wm.workloads.*}); every property is in the operator
+ * guide.
+ *
+ * @param hostAddress the host address published ports bind to
+ * @param minHostPort lowest host port handed out
+ * @param maxHostPort highest host port handed out
+ * @param maxPortsPerContainer guest ports one container may publish
+ * @param nanoCpus CPU limit of one container, in billionths of a CPU
+ * @param memoryBytes memory limit of one container
+ * @param pids process limit of one container
+ * @param quota per-user limits
+ * @param exec limits of commands run in containers
+ * @param upload limits of file uploads
+ * @param images which Docker Hub references users may launch
+ */
+@Validated
+@ConfigurationProperties("wm.workloads")
+public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String hostAddress,
+		@Min(1) @Max(65535) @DefaultValue("49152") int minHostPort,
+		@Min(1) @Max(65535) @DefaultValue("65535") int maxHostPort,
+		@Min(0) @DefaultValue("10") int maxPortsPerContainer, @Min(0) @DefaultValue("1000000000") long nanoCpus,
+		@Min(0) @DefaultValue("536870912") long memoryBytes, @Min(0) @DefaultValue("256") long pids,
+		@Valid @NotNull @DefaultValue Quota quota, @Valid @NotNull @DefaultValue Exec exec,
+		@Valid @NotNull @DefaultValue Upload upload, @Valid @NotNull @DefaultValue ImageRules images) {
+
+	/**
+	 * @param maxContainers containers one user may have at once
+	 * @param maxMemoryBytes sum of memory limits of one user's containers
+	 */
+	public record Quota(@Min(0) @DefaultValue("5") int maxContainers,
+			@Min(0) @DefaultValue("4294967296") long maxMemoryBytes) {
+	}
+
+	/**
+	 * @param timeout timeout of a command when the caller names none
+	 * @param maxTimeout the longest timeout a caller may ask for
+	 * @param outputLimitBytes bytes of stdout and of stderr each kept
+	 */
+	public record Exec(@NotNull @DefaultValue("PT30S") Duration timeout,
+			@NotNull @DefaultValue("PT5M") Duration maxTimeout, @Min(1) @DefaultValue("1048576") int outputLimitBytes) {
+	}
+
+	/**
+	 * @param maxBytes the largest file a user may upload into a container
+	 */
+	public record Upload(@Min(1) @DefaultValue("10485760") int maxBytes) {
+	}
+
+	/**
+	 * Docker Hub reference patterns ({@code *} matches any run of characters), checked
+	 * denied first.
+	 *
+	 * @param allowed references users may launch; empty allows every one not denied
+	 * @param denied references nobody may launch
+	 */
+	public record ImageRules(@DefaultValue List<String> allowed, @DefaultValue List<String> denied) {
+	}
+
+}

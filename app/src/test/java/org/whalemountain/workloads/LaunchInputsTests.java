@@ -1,0 +1,59 @@
+package org.whalemountain.workloads;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.whalemountain.platform.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class LaunchInputsTests {
+
+	@Test
+	void envAndPortsComeAsListsOrSpaceSeparatedStrings() {
+		assertThat(LaunchInputs.env("A=1  B_2=x=y")).containsExactly("A=1", "B_2=x=y");
+		assertThat(LaunchInputs.env(List.of("A=with space"))).containsExactly("A=with space");
+		assertThat(LaunchInputs.ports("80 443 80", 10)).containsExactly(80, 443);
+		assertThat(LaunchInputs.ports(List.of(80, "443"), 10)).containsExactly(80, 443);
+		assertThat(LaunchInputs.ports(null, 10)).isEmpty();
+	}
+
+	@Test
+	void namesAreDnsLabelsThatFitWithTheUserPrefix() {
+		assertThat(LaunchInputs.fullName("alice", "web-1")).isEqualTo("alice-web-1");
+		for (String bad : new String[] { null, "", "Web", "web_1", "-web", "web-", "x".repeat(58) }) {
+			assertThatExceptionOfType(InvalidInputException.class).as(bad)
+				.isThrownBy(() -> LaunchInputs.fullName("alice", bad));
+		}
+	}
+
+	@Test
+	void envNamesMustBeShellNames() {
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env("1A=x"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("env"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env("=x"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env(42));
+	}
+
+	@Test
+	void portsOutsideTheRangeOrAboveTheLimitAreRefused() {
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("0", 10));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("65536", 10));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("1 2 3", 2))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("too-many-ports"));
+	}
+
+	@Test
+	void dockerHubReferencesAndPatterns() {
+		assertThat(LaunchInputs.isHubReference("nginx")).isTrue();
+		assertThat(LaunchInputs.isHubReference("library/nginx:1.27")).isTrue();
+		assertThat(LaunchInputs.isHubReference("ghcr.io/x/y:1")).isFalse();
+		assertThat(LaunchInputs.isHubReference("localhost:5000/x")).isFalse();
+		assertThat(LaunchInputs.matches("nginx:*", "nginx:1.27")).isTrue();
+		assertThat(LaunchInputs.matches("nginx:*", "nginx-evil:1")).isFalse();
+		assertThat(LaunchInputs.matches("a.b", "axb")).isFalse();
+	}
+
+}
