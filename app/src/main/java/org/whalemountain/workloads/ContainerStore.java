@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContainerStore {
 
+	/** The status of a row whose container vanished from the engine. */
+	static final String GONE = "gone";
+
 	private final JdbcClient jdbc;
 
 	ContainerStore(JdbcClient jdbc) {
@@ -79,6 +82,29 @@ class ContainerStore {
 			.param(owner)
 			.query((rs, n) -> record(rs))
 			.list();
+	}
+
+	/** Rows the engine holds a container for, except those already {@code gone}. */
+	List<ContainerRecord> engineBacked(String engine) {
+		return this.jdbc.sql("SELECT * FROM containers WHERE engine = ? AND container_id IS NOT NULL AND status <> ?")
+			.params(engine, GONE)
+			.query((rs, n) -> record(rs))
+			.list();
+	}
+
+	/**
+	 * Marks the row {@code gone} if it still points at this container and frees its host
+	 * ports.
+	 * @return whether the row was marked
+	 */
+	boolean markGone(long id, String containerId) {
+		int marked = this.jdbc.sql("UPDATE containers SET status = ? WHERE id = ? AND container_id = ? AND status <> ?")
+			.params(GONE, id, containerId, GONE)
+			.update();
+		if (marked > 0) {
+			this.jdbc.sql("DELETE FROM host_ports WHERE container = ?").param(id).update();
+		}
+		return marked > 0;
 	}
 
 	/** Deletes the row; its host ports go with it (foreign key cascade). */

@@ -208,7 +208,7 @@ public class Workloads {
 	}
 
 	private String liveStatus(ContainerRecord row) {
-		if (row.containerId() == null) {
+		if (row.containerId() == null || ContainerStore.GONE.equals(row.status())) {
 			return row.status();
 		}
 		return EngineCalls.call(() -> this.engine.inspect(row.containerId()))

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param exec limits of commands run in containers
  * @param upload limits of file uploads
  * @param images which Docker Hub references users may launch
+ * @param reconcileInterval how often lent containers are compared with the database
+ * @param orphanGrace how long a labelled container without a row is kept before it is
+ * removed
  */
 @Validated
 @ConfigurationProperties("wm.workloads")
@@ -37,7 +40,9 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 		@Min(0) @DefaultValue("10") int maxPortsPerContainer, @Min(0) @DefaultValue("1000000000") long nanoCpus,
 		@Min(0) @DefaultValue("536870912") long memoryBytes, @Min(0) @DefaultValue("256") long pids,
 		@Valid @NotNull @DefaultValue Quota quota, @Valid @NotNull @DefaultValue Exec exec,
-		@Valid @NotNull @DefaultValue Upload upload, @Valid @NotNull @DefaultValue ImageRules images) {
+		@Valid @NotNull @DefaultValue Upload upload, @Valid @NotNull @DefaultValue ImageRules images,
+		@NotNull @DefaultValue("PT1M") Duration reconcileInterval,
+		@NotNull @DefaultValue("PT10M") Duration orphanGrace) {
 
 	/**
 	 * @param maxContainers containers one user may have at once

@@ -35,7 +35,8 @@ public @interface ServiceTest {
 	 * What every service test shares: a movable clock, a GitLab stub, runners that use
 	 * the locally built stand-in image, a registry of its own, and a record of the
 	 * published events. The scheduled registry sync waits a day, so that only the tests
-	 * that sync do.
+	 * that sync do. Orphaned lent containers are kept a day: the dockerd is shared with
+	 * other databases, whose containers look like orphans here.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	class TestEnvironment {
@@ -78,6 +79,7 @@ public @interface ServiceTest {
 				registry.add("wm.registry.notifications.secret", () -> TestRegistry.NOTIFICATIONS_SECRET);
 				registry.add("wm.registry.gitlab-webhook-secret", () -> GITLAB_WEBHOOK_SECRET);
 				registry.add("wm.registry.sync-interval", () -> "PT24H");
+				registry.add("wm.workloads.orphan-grace", () -> "P1D");
 			};
 		}
 
