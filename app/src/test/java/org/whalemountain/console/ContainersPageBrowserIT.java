@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -66,7 +68,7 @@ class ContainersPageBrowserIT {
 	}
 
 	@Test
-	void launchReachRunACommandAndDeleteAContainer() throws Exception {
+	void launchReachRunACommandUploadAndDeleteAContainer() throws Exception {
 		this.browser = Browser.start("en-US");
 		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
 		this.browser.get(url("/containers"));
@@ -90,7 +92,7 @@ class ContainersPageBrowserIT {
 			.contains(TestImages.BUSYBOX)
 			.contains("8080 → 127.0.0.1:");
 		String host = row.findElement(By.className("host-port")).getAttribute("data-host");
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fetch(host)).isEqualTo("hello\n"));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fetch(host, "")).isEqualTo("hello\n"));
 
 		row.findElement(By.className("container-link")).click();
 		wait.until(ExpectedConditions.textToBe(By.id("container-name"), "alice-" + this.name));
@@ -99,6 +101,20 @@ class ContainersPageBrowserIT {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exec-stdout")));
 		assertThat(this.browser.findElement(By.id("exec-stdout")).getText()).isEqualTo("hi");
 		assertThat(this.browser.findElement(By.id("exec-exit")).getText()).isEqualTo("0");
+
+		Path file = Files.createTempFile("wm-upload", ".txt");
+		Files.writeString(file, "uploaded\n");
+		this.browser.findElement(By.id("upload-file")).sendKeys(file.toString());
+		WebElement directory = this.browser.findElement(By.id("upload-directory"));
+		directory.clear();
+		directory.sendKeys("/www");
+		this.browser.findElement(By.id("upload-submit")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-done")));
+		Files.delete(file);
+		assertThat(fetch(host, file.getFileName().toString())).isEqualTo("uploaded\n");
+
+		this.browser.findElement(By.id("logs-refresh")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logs-text")));
 
 		this.browser.findElement(By.id("container-delete")).click();
 		wait.until(ExpectedConditions.alertIsPresent()).accept();
@@ -135,9 +151,9 @@ class ContainersPageBrowserIT {
 		return "http://127.0.0.1:" + this.port + path;
 	}
 
-	static String fetch(String hostPort) throws Exception {
+	static String fetch(String hostPort, String path) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hostPort + "/")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hostPort + "/" + path)).build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body();
 	}
