@@ -3,5 +3,5 @@
  * leaf: nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console",
-		allowedDependencies = { "identity", "audit", "runners", "images", "registry", "platform", "sif" })
+		allowedDependencies = { "identity", "audit", "runners", "images", "registry", "platform", "sif", "workloads" })
 package org.whalemountain.console;
