@@ -20,6 +20,7 @@ import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.platform.Problems;
 import org.whalemountain.platform.UnavailableException;
+import org.whalemountain.workloads.EngineException;
 
 /**
  * Turns every exception an API controller throws into an RFC 9457 problem with a stable
@@ -27,6 +28,8 @@ import org.whalemountain.platform.UnavailableException;
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
@@ -56,6 +59,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		return HttpStatus.CONFLICT;
+	}
+
+	/**
+	 * The container engine failed in a way the service did not foresee: its words, not a
+	 * bare 500.
+	 */
+	@ExceptionHandler(EngineException.class)
+	ResponseEntity<ProblemDetail> engine(EngineException ex) {
+		log.warn("Container engine failure: {}", ex.getMessage(), ex);
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+			.body(Problems.of(HttpStatus.BAD_GATEWAY, "engine-error", "The container engine refused: " + ex.getMessage()
+					+ " Try again; if it keeps failing, tell the " + "administrators."));
+	}
+
+	/** Anything else is a bug: logged with its stack, answered without internals. */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		log.error("Unexpected failure of an API request", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-server-error",
+					"Something unexpected failed on the service's side. Try again; if it keeps happening, tell the "
+							+ "administrators."));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.whalemountain.platform.AuditText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -12,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mirrors the user into the database on every password login and publishes
@@ -23,26 +25,45 @@ class LoginRecorder {
 
 	private static final int MAX_ATTEMPTED_NAME = 64;
 
+	private static final int MAX_ATTEMPTS = 3;
+
 	private final UserMirror users;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	LoginRecorder(UserMirror users, ApplicationEventPublisher events, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	LoginRecorder(UserMirror users, ApplicationEventPublisher events, Clock clock, TransactionTemplate transaction) {
 		this.users = users;
 		this.events = events;
 		this.clock = clock;
+		this.transaction = transaction;
 	}
 
 	@EventListener
-	@Transactional
 	public void onSuccess(AuthenticationSuccessEvent event) {
 		Authentication authentication = event.getAuthentication();
 		if (authentication instanceof UsernamePasswordAuthenticationToken
 				&& authentication.getPrincipal() instanceof UserPrincipal user) {
-			this.users.save(user, this.clock.instant());
-			this.events.publishEvent(new UserLoggedIn(user.username(), sourceOf(authentication), this.clock.instant()));
+			for (int attempt = 1;; attempt++) {
+				try {
+					this.transaction.executeWithoutResult((status) -> {
+						this.users.save(user, this.clock.instant());
+						this.events.publishEvent(
+								new UserLoggedIn(user.username(), sourceOf(authentication), this.clock.instant()));
+					});
+					return;
+				}
+				catch (PessimisticLockingFailureException ex) {
+					// two logins of one user at once: MariaDB picked this one as the
+					// deadlock victim
+					if (attempt == MAX_ATTEMPTS) {
+						throw ex;
+					}
+				}
+			}
 		}
 	}
 

@@ -42,11 +42,23 @@ class UserMirror {
 			.param("admin", user.admin())
 			.param("now", Timestamp.from(now))
 			.update();
-		this.jdbc.sql("DELETE FROM user_groups WHERE username = ?").param(user.username()).update();
+		// touch only what changed: concurrent logins of one user (a script using Basic
+		// auth)
+		// otherwise deadlock on the gap locks of a delete-all-then-insert
+		List<String> stored = groupsOf(user.username());
+		for (String group : stored) {
+			if (!user.groups().contains(group)) {
+				this.jdbc.sql("DELETE FROM user_groups WHERE username = ? AND group_name = ?")
+					.params(user.username(), group)
+					.update();
+			}
+		}
 		for (String group : user.groups()) {
-			this.jdbc.sql("INSERT INTO user_groups (username, group_name) VALUES (?, ?)")
-				.params(user.username(), group)
-				.update();
+			if (!stored.contains(group)) {
+				this.jdbc.sql("INSERT IGNORE INTO user_groups (username, group_name) VALUES (?, ?)")
+					.params(user.username(), group)
+					.update();
+			}
 		}
 	}
 

@@ -16,6 +16,8 @@ final class DockerNetworks {
 
 	private final DockerFailures failures;
 
+	private final java.util.concurrent.ConcurrentMap<String, Object> creating = new java.util.concurrent.ConcurrentHashMap<>();
+
 	DockerNetworks(DockerClient client, DockerFailures failures) {
 		this.client = client;
 		this.failures = failures;
@@ -26,6 +28,14 @@ final class DockerNetworks {
 	 * there is none. A concurrent create of the same name loses the race quietly.
 	 */
 	String ensure(String name, Map<String, String> labels) {
+		// dockerd's duplicate check races: two creates at once make two networks of one
+		// name, and every later attach by that name fails as ambiguous
+		synchronized (this.creating.computeIfAbsent(name, (key) -> new Object())) {
+			return ensureAlone(name, labels);
+		}
+	}
+
+	private String ensureAlone(String name, Map<String, String> labels) {
 		String action = "create network " + name;
 		try {
 			Optional<String> existing = find(name);
