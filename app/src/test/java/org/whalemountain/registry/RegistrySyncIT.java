@@ -153,7 +153,7 @@ class RegistrySyncIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> sifBuildSettled(digest) && this.jdbc.sql("""
 					SELECT COUNT(*) FROM sif_builds
-					WHERE status = 'BUILDING' OR (status = 'QUEUED' AND repository LIKE ?)""")
+					WHERE status IN ('QUEUED', 'BUILDING') AND repository LIKE ?""")
 				.param("%-" + this.suffix)
 				.query(Long.class)
 				.single() == 0);
