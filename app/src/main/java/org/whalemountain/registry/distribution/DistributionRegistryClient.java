@@ -1,12 +1,9 @@
 package org.whalemountain.registry.distribution;
 
-import java.io.InputStream;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -99,14 +96,14 @@ public class DistributionRegistryClient implements RegistryClient {
 			throw new UnsupportedImageException("an image whose config blob is missing");
 		}
 		expect(answer, 200, "GET config of", repository);
-		if (!manifest.configDigest().equals(digestOf(answer.body(), manifest.configDigest()))) {
+		if (!manifest.configDigest().equals(ContentDigests.of(answer.body(), manifest.configDigest()))) {
 			throw new UnsupportedImageException("an image whose config blob does not match its digest");
 		}
 		return ImageConfigJson.parse(answer.body());
 	}
 
 	@Override
-	public void downloadBlob(String repository, String digest, java.nio.file.Path target) {
+	public void downloadBlob(String repository, String digest, Path target) {
 		int status = this.http.download(RequestKind.BLOB_GET, this.http.uri("/v2/" + repository + "/blobs/" + digest),
 				pull(repository), target);
 		if (status == 404) {
@@ -117,7 +114,7 @@ public class DistributionRegistryClient implements RegistryClient {
 					"The registry at " + this.http.base() + " answered " + status + " to GET blob " + digest + ".",
 					RegistryUnavailableException.RETRY_AFTER);
 		}
-		String actual = digestOfFile(target, digest);
+		String actual = ContentDigests.ofFile(target, digest);
 		if (!digest.equals(actual)) {
 			throw new UnsupportedImageException("an image whose layer " + digest + " does not match its digest");
 		}
@@ -161,7 +158,8 @@ public class DistributionRegistryClient implements RegistryClient {
 		}
 		expect(answer, 200, "GET", repository + ":" + reference);
 		ManifestJson.Parsed parsed = ManifestJson.parse(answer.header("Content-Type").orElse(null), answer.body());
-		String digest = answer.header("Docker-Content-Digest").orElseGet(() -> digestOf(answer.body(), "sha256:"));
+		String digest = answer.header("Docker-Content-Digest")
+			.orElseGet(() -> ContentDigests.of(answer.body(), "sha256:"));
 		return Optional.of(new Fetched(digest, parsed));
 	}
 
@@ -195,39 +193,6 @@ public class DistributionRegistryClient implements RegistryClient {
 		if (answer.status() != status) {
 			throw new RegistryUnavailableException("The registry at " + this.http.base() + " answered "
 					+ answer.status() + " to " + what + " " + target + ".", RegistryUnavailableException.RETRY_AFTER);
-		}
-	}
-
-	/**
-	 * The digest of {@code body} in the algorithm {@code like} names (sha256 or sha512).
-	 */
-	static String digestOf(byte[] body, String like) {
-		String algorithm = like.startsWith("sha512:") ? "sha512" : "sha256";
-		try {
-			byte[] hash = MessageDigest.getInstance(algorithm.equals("sha512") ? "SHA-512" : "SHA-256").digest(body);
-			return algorithm + ":" + HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256 and SHA-512", ex);
-		}
-	}
-
-	/** {@link #digestOf} of a file, read in chunks: layers can be gigabytes. */
-	static String digestOfFile(java.nio.file.Path file, String like) {
-		String algorithm = like.startsWith("sha512:") ? "SHA-512" : "SHA-256";
-		try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-			MessageDigest digest = MessageDigest.getInstance(algorithm);
-			byte[] buffer = new byte[1 << 16];
-			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				digest.update(buffer, 0, read);
-			}
-			return (algorithm.equals("SHA-512") ? "sha512:" : "sha256:") + HexFormat.of().formatHex(digest.digest());
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256 and SHA-512", ex);
 		}
 	}
 

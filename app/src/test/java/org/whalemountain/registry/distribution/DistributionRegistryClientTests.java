@@ -117,7 +117,7 @@ class DistributionRegistryClientTests {
 	@Test
 	void theConfigIsReadAndCheckedAgainstItsDigest() {
 		byte[] config = Fixtures.bytes("image-config.json");
-		String digest = DistributionRegistryClient.digestOf(config, "sha256:");
+		String digest = ContentDigests.of(config, "sha256:");
 		this.registry.stubFor(get(urlEqualTo("/v2/alice/app/blobs/" + digest))
 			.willReturn(aResponse().withStatus(200).withBody(config)));
 		this.registry.stubFor(get(urlEqualTo("/v2/alice/app/blobs/" + CONFIG))
