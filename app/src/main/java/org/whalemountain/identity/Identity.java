@@ -33,8 +33,11 @@ public class Identity {
 
 	private final Clock clock;
 
+	private final DirectoryRecheck directory;
+
 	Identity(UserMirror users, TokenStore tokens, IdentityProperties properties, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, DirectoryRecheck directory) {
+		this.directory = directory;
 		this.users = users;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -50,6 +53,14 @@ public class Identity {
 		return this.users.find(username)
 			.orElseThrow(
 					() -> new NotFoundException("user-not-found", "No user '" + username + "' has logged in yet."));
+	}
+
+	/**
+	 * The owner of a presented token as mirrored at their last login, unless the
+	 * directory says the account is gone: leaving the department ends token access too.
+	 */
+	public Optional<UserPrincipal> tokenOwner(String username) {
+		return this.directory.stillThere(username) ? this.users.find(username) : Optional.empty();
 	}
 
 	/** Every user who ever logged in, by name. */
@@ -114,7 +125,8 @@ public class Identity {
 	/**
 	 * Checks a personal access token presented together with a username, as
 	 * {@code docker login} does. Touches the token's last use.
-	 * @return the user, or empty when the token is unknown, expired or someone else's
+	 * @return the user, or empty when the token is unknown, expired or someone else's, or
+	 * its owner left the directory
 	 */
 	@Transactional
 	public Optional<UserPrincipal> verifyToken(String username, String secret) {
@@ -124,10 +136,10 @@ public class Identity {
 		Instant now = this.clock.instant();
 		return this.tokens.ownerOf(TokenSecrets.hash(secret))
 			.filter((owner) -> owner.username().equals(username) && now.isBefore(owner.expiresAt()))
-			.flatMap((owner) -> {
+			.flatMap((owner) -> tokenOwner(owner.username()).map((user) -> {
 				this.tokens.touch(owner.tokenId(), now);
-				return this.users.find(owner.username());
-			});
+				return user;
+			}));
 	}
 
 	private Duration lifetime(Integer expiresInDays) {

@@ -75,9 +75,12 @@ public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}
 	/**
 	 * @param defaultLifetime lifetime of a token created without {@code expiresInDays}
 	 * @param maxLifetime the longest lifetime a user may ask for
+	 * @param directoryRecheck how long a token owner's presence in the directory is
+	 * trusted before the directory is asked again; {@code PT0S} asks on every use
 	 */
 	public record Tokens(@NotNull @DefaultValue("P90D") Duration defaultLifetime,
-			@NotNull @DefaultValue("P365D") Duration maxLifetime) {
+			@NotNull @DefaultValue("P365D") Duration maxLifetime,
+			@NotNull @DefaultValue("PT10M") Duration directoryRecheck) {
 
 		public Tokens {
 			// checked here so that a bad configuration stops the start instead of every
@@ -86,6 +89,10 @@ public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}
 					|| defaultLifetime.compareTo(maxLifetime) > 0) {
 				throw new IllegalArgumentException("wm.identity.tokens: default-lifetime (" + defaultLifetime
 						+ ") and max-lifetime (" + maxLifetime + ") must be whole days, at least one, default <= max");
+			}
+			if (directoryRecheck.isNegative()) {
+				throw new IllegalArgumentException(
+						"wm.identity.tokens.directory-recheck must not be negative: " + directoryRecheck);
 			}
 		}
 

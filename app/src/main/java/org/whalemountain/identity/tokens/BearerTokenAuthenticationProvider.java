@@ -2,11 +2,13 @@ package org.whalemountain.identity.tokens;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.whalemountain.identity.TokenAuthentication;
@@ -14,17 +16,18 @@ import org.whalemountain.identity.UserPrincipal;
 
 /**
  * Checks a bearer secret against the stored hashes and loads its owner as last mirrored
- * from the directory.
+ * from the directory, as long as the directory still has them.
  */
 public class BearerTokenAuthenticationProvider implements AuthenticationProvider {
 
 	private final TokenStore tokens;
 
-	private final Function<String, UserPrincipal> users;
+	private final Function<String, Optional<UserPrincipal>> users;
 
 	private final Clock clock;
 
-	public BearerTokenAuthenticationProvider(TokenStore tokens, Function<String, UserPrincipal> users, Clock clock) {
+	public BearerTokenAuthenticationProvider(TokenStore tokens, Function<String, Optional<UserPrincipal>> users,
+			Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
 		this.clock = clock;
@@ -39,7 +42,8 @@ public class BearerTokenAuthenticationProvider implements AuthenticationProvider
 		if (!now.isBefore(owner.expiresAt())) {
 			throw new CredentialsExpiredException("The bearer token expired at " + owner.expiresAt());
 		}
-		UserPrincipal user = this.users.apply(owner.username());
+		UserPrincipal user = this.users.apply(owner.username())
+			.orElseThrow(() -> new DisabledException("The token's owner is no longer in the directory"));
 		this.tokens.touch(owner.tokenId(), now);
 		return new TokenAuthentication(user, owner.tokenId());
 	}

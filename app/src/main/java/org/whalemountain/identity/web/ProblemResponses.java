@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -41,6 +42,10 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 		if (ex instanceof CredentialsExpiredException) {
 			code = "token-expired";
 			detail = "The token has expired. Create a new one under Tokens in the console.";
+		}
+		else if (ex instanceof DisabledException) {
+			code = "account-left-directory";
+			detail = "The token's owner is no longer in the department directory, so the token no longer works.";
 		}
 		else if (bearer) {
 			code = "invalid-token";

@@ -65,7 +65,7 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager passwordAuthenticationManager,
 			TokenStore tokens, Identity identity, Clock clock, ProblemResponses problems) throws Exception {
 		AuthenticationFilter bearer = new AuthenticationFilter(
-				new ProviderManager(new BearerTokenAuthenticationProvider(tokens, identity::user, clock)),
+				new ProviderManager(new BearerTokenAuthenticationProvider(tokens, identity::tokenOwner, clock)),
 				new BearerTokenConverter());
 		bearer.setSuccessHandler((request, response, authentication) -> {
 			// no redirect: the request goes on to its controller

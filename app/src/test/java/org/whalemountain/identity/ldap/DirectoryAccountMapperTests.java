@@ -62,7 +62,8 @@ class DirectoryAccountMapperTests {
 				new IdentityProperties.Ldap("", "dc=dept", "", "", List.of(), "ou=people", "(uid={0})", "uid",
 						"displayName", "mail", "ou=groups", "(member={0})", "cn"),
 				new IdentityProperties.Embedded(0, "classpath:x.ldif"),
-				new IdentityProperties.Tokens(java.time.Duration.ofDays(90), java.time.Duration.ofDays(365)));
+				new IdentityProperties.Tokens(java.time.Duration.ofDays(90), java.time.Duration.ofDays(365),
+						java.time.Duration.ofMinutes(10)));
 	}
 
 }
