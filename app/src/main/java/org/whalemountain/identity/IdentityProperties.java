@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -22,12 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * @param ldap the directory; with no URL an embedded demo directory starts
  * @param embedded the demo directory
  * @param tokens personal access token lifetimes
+ * @param loginThrottle how many wrong passwords a login name may send
  */
 @Validated
 @ConfigurationProperties("wm.identity")
 public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}") Pattern usernamePattern,
 		@NotBlank @DefaultValue("wm-admins") String adminGroup, @Valid @DefaultValue Ldap ldap,
-		@Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Tokens tokens) {
+		@Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Tokens tokens,
+		@Valid @DefaultValue LoginThrottle loginThrottle) {
 
 	/**
 	 * @param url {@code ldap://host:389} or {@code ldaps://host:636}; empty for the
@@ -94,6 +97,21 @@ public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}
 				throw new IllegalArgumentException(
 						"wm.identity.tokens.directory-recheck must not be negative: " + directoryRecheck);
 			}
+		}
+
+	}
+
+	/**
+	 * @param maxFailures wrong passwords a login name may send within {@code window}
+	 * before it is held back until the oldest of them is {@code window} old; 0 turns the
+	 * throttle off
+	 * @param window how long a failure counts
+	 */
+	public record LoginThrottle(@Min(0) @DefaultValue("10") int maxFailures,
+			@NotNull @DefaultValue("PT10M") Duration window) {
+
+		public boolean enabled() {
+			return this.maxFailures > 0 && !this.window.isNegative() && !this.window.isZero();
 		}
 
 	}

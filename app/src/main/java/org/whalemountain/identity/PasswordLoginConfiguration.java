@@ -9,17 +9,18 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
 
 /**
- * Password logins (console form and HTTP Basic): the username policy first, then a bind
- * against the directory. Success and failure events feed {@link LoginRecorder}.
+ * Password logins (console form and HTTP Basic): the username policy first, then the
+ * throttle, then a bind against the directory. Success and failure events feed
+ * {@link LoginRecorder}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordLoginConfiguration {
 
 	@Bean
 	AuthenticationManager passwordAuthenticationManager(LdapAuthenticationProvider directory,
-			IdentityProperties properties, ApplicationEventPublisher events) {
-		ProviderManager manager = new ProviderManager(
-				new UsernamePolicyProvider(directory, properties.usernamePattern()));
+			IdentityProperties properties, LoginThrottle throttle, ApplicationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(new UsernamePolicyProvider(
+				new ThrottledLoginProvider(directory, throttle), properties.usernamePattern()));
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 		return manager;
 	}

@@ -70,7 +70,8 @@ class DirectoryRecheckTests {
 
 	private static IdentityProperties properties(Duration recheck) {
 		return new IdentityProperties(Pattern.compile("[a-z]+"), "admins", null, null,
-				new IdentityProperties.Tokens(Duration.ofDays(90), Duration.ofDays(365), recheck));
+				new IdentityProperties.Tokens(Duration.ofDays(90), Duration.ofDays(365), recheck),
+				new IdentityProperties.LoginThrottle(10, Duration.ofMinutes(10)));
 	}
 
 }

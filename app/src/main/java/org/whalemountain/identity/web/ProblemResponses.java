@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
+import org.whalemountain.identity.LoginHeldBackException;
 import org.whalemountain.platform.Problems;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,13 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (ex instanceof LoginHeldBackException held) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, held.retryAfter().toSeconds())));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-login-failures",
+					"This name sent too many wrong passwords lately; try again in " + held.retryAfter().toMinutesPart()
+							+ " min " + held.retryAfter().toSecondsPart() + " s, or use a personal access token.");
+			return;
+		}
 		boolean bearer = headerStartsWith(request, "bearer ");
 		String code;
 		String detail;

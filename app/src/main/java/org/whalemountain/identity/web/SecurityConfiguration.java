@@ -2,6 +2,7 @@ package org.whalemountain.identity.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,9 +16,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.whalemountain.identity.Identity;
+import org.whalemountain.identity.LoginHeldBackException;
 import org.whalemountain.identity.tokens.BearerTokenAuthenticationProvider;
 import org.whalemountain.identity.tokens.BearerTokenConverter;
 import org.whalemountain.identity.tokens.TokenStore;
@@ -99,11 +103,19 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new UsernameParameterGuard("username"), UsernamePasswordAuthenticationFilter.class)
-			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailures()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
 		return http.build();
+	}
+
+	/** A held-back name gets its own message: "wrong password" would make them retry. */
+	private static AuthenticationFailureHandler loginFailures() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setExceptionMappings(Map.of(LoginHeldBackException.class.getName(), "/login?held"));
+		handler.setDefaultFailureUrl("/login?error");
+		return handler;
 	}
 
 	private static boolean sessionWrite(HttpServletRequest request) {

@@ -63,7 +63,8 @@ class DirectoryAccountMapperTests {
 						"displayName", "mail", "ou=groups", "(member={0})", "cn"),
 				new IdentityProperties.Embedded(0, "classpath:x.ldif"),
 				new IdentityProperties.Tokens(java.time.Duration.ofDays(90), java.time.Duration.ofDays(365),
-						java.time.Duration.ofMinutes(10)));
+						java.time.Duration.ofMinutes(10)),
+				new IdentityProperties.LoginThrottle(10, java.time.Duration.ofMinutes(10)));
 	}
 
 }
