@@ -81,6 +81,8 @@ class RegistryTokens {
 			boolean valid = this.runnerCredentials.hashOf(username)
 				.filter((hash) -> RunnerSecrets.matches(secret, hash))
 				.isPresent();
+			// a departed student's runner must not keep pushing
+			valid = valid && this.identity.tokenOwner(username).isPresent();
 			if (valid) {
 				this.runnerCredentials.touch(username, this.clock.instant());
 			}

@@ -6,12 +6,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.LdapContextSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.whalemountain.registry.Registry;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.Slapd;
 
@@ -20,9 +22,9 @@ import static org.whalemountain.testsupport.Http.basic;
 import static org.whalemountain.testsupport.Http.bearer;
 
 /**
- * A student removed from the real OpenLDAP loses what their tokens gave them: the API and
- * {@code docker login}. The directory is asked on every use here
- * ({@code directory-recheck=PT0S}), so the test needs no clock.
+ * A student removed from the real OpenLDAP loses what their tokens gave them: the API,
+ * {@code docker login}, and their runner's pushes. The directory is asked on every use
+ * here ({@code directory-recheck=PT0S}), so the test needs no clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenOwnerLeftDirectoryIT {
@@ -47,6 +49,9 @@ class TokenOwnerLeftDirectoryIT {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Registry registry;
+
 	Http http;
 
 	@BeforeEach
@@ -58,8 +63,10 @@ class TokenOwnerLeftDirectoryIT {
 	void tokensStopWorkingWhenTheAccountLeavesTheDirectory() throws Exception {
 		String taro = token("taro", "taro-pass");
 		String hanako = token("hanako", "hanako-pass");
+		String taroRunner = this.registry.issueRunnerCredential("taro");
 		assertThat(this.http.get("/api/v1/me", bearer(taro)).status()).isEqualTo(200);
 		assertThat(dockerLogin("taro", taro).status()).isEqualTo(200);
+		assertThat(dockerLogin("taro", taroRunner).status()).isEqualTo(200);
 
 		directoryAsAdmin().unbind("uid=taro,ou=people");
 
@@ -67,6 +74,7 @@ class TokenOwnerLeftDirectoryIT {
 		assertThat(api.status()).isEqualTo(401);
 		assertThat(api.json().get("type").asString()).endsWith("/problems/account-left-directory");
 		assertThat(dockerLogin("taro", taro).status()).isEqualTo(401);
+		assertThat(dockerLogin("taro", taroRunner).status()).isEqualTo(401);
 		assertThat(this.http.get("/api/v1/me", bearer(hanako)).status()).isEqualTo(200);
 		assertThat(dockerLogin("hanako", hanako).status()).isEqualTo(200);
 	}
