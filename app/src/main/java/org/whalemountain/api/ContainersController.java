@@ -1,11 +1,11 @@
 package org.whalemountain.api;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,8 +41,8 @@ class ContainersController {
 	@Operation(summary = "Launch a container <user>-<name> from a catalogue or Docker Hub image")
 	ResponseEntity<ContainerView> launch(@RequestBody LaunchRequest launch, @AuthenticationPrincipal UserPrincipal user,
 			HttpServletRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.workloads.launch(user.username(), launch, request.getRemoteAddr()));
+		ContainerView launched = this.workloads.launch(user.username(), launch, request.getRemoteAddr());
+		return ResponseEntity.created(URI.create("/api/v1/containers/" + launched.id())).body(launched);
 	}
 
 	@GetMapping("/api/v1/containers")
