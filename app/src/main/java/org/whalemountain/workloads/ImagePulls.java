@@ -41,6 +41,8 @@ class ImagePulls {
 
 	private final ExecutorService workers;
 
+	private volatile boolean stopping;
+
 	/** Rows this instance is pulling or about to: never stale, however long they wait. */
 	private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
@@ -80,10 +82,16 @@ class ImagePulls {
 		return this.active.contains(rowId);
 	}
 
+	/**
+	 * Cuts running pulls short and lets them mark their rows failed while the database is
+	 * still there; a pull that cannot (the process is killed) leaves a pulling row, which
+	 * the reconciler fails once stale.
+	 */
 	@PreDestroy
-	void stop() {
-		// a pull cut short here leaves a pulling row: the reconciler fails it once stale
+	void stop() throws InterruptedException {
+		this.stopping = true;
 		this.workers.shutdownNow();
+		this.workers.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
 	private void pullAndRun(ContainerRecord row, LaunchPlan plan, RegistryCredentials credentials) {
@@ -103,7 +111,9 @@ class ImagePulls {
 			this.launcher.run(row, plan);
 		}
 		catch (RuntimeException ex) {
-			String reason = PullFailures.reason(row.image(), row.name(), ex);
+			String reason = this.stopping
+					? "The service stopped during the pull; delete the container and launch again."
+					: PullFailures.reason(row.image(), row.name(), ex);
 			if (this.store.fail(row.id(), reason, this.clock.instant())) {
 				log.info("Launch of container {} ({}) of {} failed: {}", row.id(), row.name(), row.owner(), reason);
 			}
