@@ -54,7 +54,7 @@ class HomeDirectories {
 		}
 		UserPrincipal user = this.identity.user(username);
 		if (user.uidNumber() == null || user.gidNumber() == null) {
-			throw new InvalidInputException("no-posix-account", "image",
+			throw new InvalidInputException("no-posix-account", null,
 					"Your account has no uidNumber or gidNumber"
 							+ " in the directory, so your home directory cannot be mounted with you as its owner;"
 							+ " ask an administrator to give your account POSIX numbers.");
@@ -71,12 +71,12 @@ class HomeDirectories {
 	 */
 	static Path hostPath(String template, String username) {
 		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw new InvalidInputException("invalid-home", "name",
+			throw new InvalidInputException("invalid-home", null,
 					"Your username cannot name a home directory; ask an administrator.");
 		}
 		Path path = Path.of(template.replace("{user}", username));
 		if (!path.isAbsolute() || !path.normalize().equals(path)) {
-			throw new InvalidInputException("invalid-home", "name",
+			throw new InvalidInputException("invalid-home", null,
 					"Your username cannot name a home directory; ask an administrator.");
 		}
 		return path;
