@@ -1,11 +1,11 @@
 package org.whalemountain.api;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +25,8 @@ import org.whalemountain.workloads.LaunchRequest;
 import org.whalemountain.workloads.Workloads;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -38,11 +40,16 @@ class ContainersController {
 	}
 
 	@PostMapping("/api/v1/containers")
-	@Operation(summary = "Launch a container <user>-<name> from a catalogue or Docker Hub image")
+	@Operation(summary = "Launch a container <user>-<name> from a catalogue or Docker Hub image",
+			description = "Answers status running, or pulling when the Docker host lacks the image: it is then pulled"
+					+ " in the background, and GET on the Location tells pullPercent and pullMessage until the"
+					+ " container is running, or failed with the reason in message.")
+	@ApiResponse(responseCode = "201", description = "Launched, or pulling",
+			headers = @Header(name = "Location", description = "/api/v1/containers/{id} of the new container"))
 	ResponseEntity<ContainerView> launch(@RequestBody LaunchRequest launch, @AuthenticationPrincipal UserPrincipal user,
 			HttpServletRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.workloads.launch(user.username(), launch, request.getRemoteAddr()));
+		ContainerView launched = this.workloads.launch(user.username(), launch, request.getRemoteAddr());
+		return ResponseEntity.created(URI.create("/api/v1/containers/" + launched.id())).body(launched);
 	}
 
 	@GetMapping("/api/v1/containers")

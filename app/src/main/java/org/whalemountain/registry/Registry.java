@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.whalemountain.identity.Identity;
 import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
+import org.whalemountain.registry.token.Access;
 
 /**
  * The registry module's entry: where users' images live, the credentials their CI runners
@@ -41,9 +42,11 @@ public class Registry {
 
 	private final ImageReader images;
 
+	private final TokenMinter tokens;
+
 	Registry(RegistryProperties properties, RunnerCredentials runnerCredentials, Identity identity,
 			ApplicationEventPublisher events, Clock clock, SyncQueue syncQueue, SyncRuns syncRuns,
-			ManifestDeletion manifestDeletion, ImageReader images) {
+			ManifestDeletion manifestDeletion, ImageReader images, TokenMinter tokens) {
 		this.properties = properties;
 		this.runnerCredentials = runnerCredentials;
 		this.identity = identity;
@@ -53,6 +56,22 @@ public class Registry {
 		this.syncRuns = syncRuns;
 		this.manifestDeletion = manifestDeletion;
 		this.images = images;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * A registry token of the service itself that lets the bearer pull this one
+	 * repository and nothing else, for the Docker host to pull a catalogue image a user
+	 * launches. It lives {@code wm.registry.token.lifetime}; hand it only to the engine,
+	 * never to a user, and never log it.
+	 * @param repository the repository path, e.g. {@code alice/app}
+	 * @throws InvalidInputException for a blank repository
+	 */
+	public String pullToken(String repository) {
+		if (repository == null || repository.isBlank()) {
+			throw new InvalidInputException("invalid-repository", "image", "Name the repository to pull.");
+		}
+		return this.tokens.forService(List.of(Access.repository(repository, "pull")));
 	}
 
 	/**

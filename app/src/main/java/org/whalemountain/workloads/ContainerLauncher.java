@@ -12,8 +12,8 @@ import org.whalemountain.platform.crypto.SecretBox;
 
 /**
  * The steps of a launch after the input was checked: reserve (row, quota, host ports) in
- * one transaction, then create and start on the engine, undoing the reservation when the
- * engine fails, so that nothing is left behind.
+ * one transaction, then create and start on the engine, at once or once the image was
+ * pulled, so that a failure leaves nothing on the engine.
  */
 @Component
 class ContainerLauncher {
@@ -50,44 +50,84 @@ class ContainerLauncher {
 		return "container-env:" + name;
 	}
 
-	ContainerRecord launch(String owner, String name, String image, List<String> command, List<String> env,
-			List<Integer> guestPorts) {
+	/**
+	 * Reserves, creates and starts; on failure nothing is left, not even the row.
+	 */
+	ContainerRecord launch(LaunchPlan plan) {
 		for (int attempt = 1;; attempt++) {
-			ContainerRecord row = reserve(owner, name, image, env, guestPorts);
-			List<ContainerView.Port> ports = this.hostPorts.of(row.id());
+			ContainerRecord row = reserve(plan, "creating");
 			try {
-				return run(row, command, env, ports);
+				return run(row, plan);
 			}
-			catch (ContainerNameTakenException ex) {
-				throw new ConflictException("container-name-taken",
-						"A container named " + name + " still exists on the Docker host; choose another name.");
-			}
-			catch (HostPortTakenException ex) {
-				if (attempt == ATTEMPTS) {
-					throw new ConflictException("host-port-taken",
-							"The Docker host kept refusing the host ports handed out; try again.");
+			catch (RuntimeException ex) {
+				this.store.delete(row.id());
+				if (!(ex instanceof HostPortTakenException) || attempt == ATTEMPTS) {
+					throw conflictOr(ex, plan.name());
 				}
 			}
 		}
 	}
 
-	private ContainerRecord reserve(String owner, String name, String image, List<String> env,
-			List<Integer> guestPorts) {
-		return this.transaction.execute((status) -> {
-			this.store.lockOwner(owner);
-			checkQuota(owner);
-			if (this.store.nameTaken(name)) {
+	/**
+	 * Reserves the row, the quota and the host ports in one transaction.
+	 * @throws ConflictException for a taken name or an exceeded quota
+	 */
+	ContainerRecord reserve(LaunchPlan plan, String status) {
+		return this.transaction.execute((tx) -> {
+			this.store.lockOwner(plan.owner());
+			checkQuota(plan.owner());
+			if (this.store.nameTaken(plan.name())) {
 				throw new ConflictException("container-name-taken",
-						"You already have a container named " + name + "; choose another name or delete it.");
+						"You already have a container named " + plan.name() + "; choose another name or delete it.");
 			}
-			String sealed = this.secrets.seal(String.join("\0", env), envContext(name));
-			ContainerRecord row = new ContainerRecord(0, owner, name, image, this.engine.name(), null, null, "creating",
-					sealed, this.properties.memoryBytes(), this.clock.instant());
+			String sealed = this.secrets.seal(String.join("\0", plan.env()), envContext(plan.name()));
+			ContainerRecord row = new ContainerRecord(0, plan.owner(), plan.name(), plan.image(), this.engine.name(),
+					null, null, status, sealed, this.properties.memoryBytes(), this.clock.instant());
 			long id = this.store.insert(row);
-			guestPorts.forEach((guest) -> this.hostPorts.allocate(id, guest));
-			return new ContainerRecord(id, owner, name, image, row.engine(), null, null, row.status(), sealed,
-					row.memoryBytes(), row.createdAt());
+			plan.guestPorts().forEach((guest) -> this.hostPorts.allocate(id, guest));
+			return new ContainerRecord(id, row.owner(), row.name(), row.image(), row.engine(), null, null, row.status(),
+					sealed, row.memoryBytes(), row.createdAt());
 		});
+	}
+
+	/**
+	 * Creates and starts the container of a reserved row, whose image the engine has. On
+	 * failure the engine's container is removed again; the row is the caller's to undo.
+	 * @return the row as running, or {@code null} if it was deleted meanwhile (the
+	 * container is then removed)
+	 */
+	ContainerRecord run(ContainerRecord row, LaunchPlan plan) {
+		List<String> created = new ArrayList<>(1);
+		try {
+			String networkId = this.engine.ensureNetwork(LendingSpecs.network(row.owner()),
+					Map.of(LendingSpecs.OWNER_LABEL, row.owner()));
+			ContainerInfo info = this.engine.create(LendingSpecs.spec(row, plan.command(), plan.env(),
+					this.hostPorts.of(row.id()), this.properties, plan.home()));
+			created.add(info.id());
+			this.engine.start(info.id());
+			if (!this.store.updateEngineIds(row.id(), info.id(), networkId, "running")) {
+				this.engine.remove(info.id());
+				return null;
+			}
+			return row.withEngineIds(info.id(), networkId, "running");
+		}
+		catch (RuntimeException ex) {
+			removeQuietly(created, ex);
+			throw ex;
+		}
+	}
+
+	/** The engine failures a user can act on, in the user's words. */
+	static RuntimeException conflictOr(RuntimeException ex, String name) {
+		if (ex instanceof ContainerNameTakenException) {
+			return new ConflictException("container-name-taken",
+					"A container named " + name + " still exists on the Docker host; choose another name.");
+		}
+		if (ex instanceof HostPortTakenException) {
+			return new ConflictException("host-port-taken",
+					"The Docker host kept refusing the host ports handed out; try again.");
+		}
+		return ex;
 	}
 
 	private void checkQuota(String owner) {
@@ -102,25 +142,7 @@ class ContainerLauncher {
 		}
 	}
 
-	private ContainerRecord run(ContainerRecord row, List<String> command, List<String> env,
-			List<ContainerView.Port> ports) {
-		List<String> created = new ArrayList<>(1);
-		try {
-			String networkId = this.engine.ensureNetwork(LendingSpecs.network(row.owner()),
-					Map.of(LendingSpecs.OWNER_LABEL, row.owner()));
-			ContainerInfo info = this.engine.create(LendingSpecs.spec(row, command, env, ports, this.properties));
-			created.add(info.id());
-			this.engine.start(info.id());
-			this.store.updateEngineIds(row.id(), info.id(), networkId, "running");
-			return row.withEngineIds(info.id(), networkId, "running");
-		}
-		catch (RuntimeException ex) {
-			undo(row, created, ex);
-			throw ex;
-		}
-	}
-
-	private void undo(ContainerRecord row, List<String> created, RuntimeException cause) {
+	private void removeQuietly(List<String> created, RuntimeException cause) {
 		try {
 			created.forEach(this.engine::remove);
 		}
@@ -129,7 +151,6 @@ class ContainerLauncher {
 			// our labels for a later cleanup
 			cause.addSuppressed(removeFailed);
 		}
-		this.store.delete(row.id());
 	}
 
 }

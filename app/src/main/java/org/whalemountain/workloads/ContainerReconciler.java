@@ -41,6 +41,8 @@ class ContainerReconciler {
 
 	private final TransactionTemplate transaction;
 
+	private final ImagePulls pulls;
+
 	private final Clock clock;
 
 	/**
@@ -50,11 +52,12 @@ class ContainerReconciler {
 	private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
 
 	ContainerReconciler(ContainerEngine engine, ContainerStore store, WorkloadsProperties properties,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, ImagePulls pulls, Clock clock) {
 		this.engine = engine;
 		this.store = store;
 		this.properties = properties;
 		this.transaction = transaction;
+		this.pulls = pulls;
 		this.clock = clock;
 	}
 
@@ -67,6 +70,7 @@ class ContainerReconciler {
 			fixedDelayString = "${wm.workloads.reconcile-interval:PT1M}")
 	void reconcileQuietly() {
 		try {
+			failStalePulls();
 			Result result = reconcile(Map.of(), this.properties.orphanGrace());
 			if (result.gone() + result.orphans() > 0) {
 				log.info("Container reconciliation: {} vanished and marked gone, {} orphans found, {} removed",
@@ -123,6 +127,29 @@ class ContainerReconciler {
 			this.firstSeen.keySet().retainAll(ids);
 		}
 		return new Result(gone, orphans, removed);
+	}
+
+	/**
+	 * Fails pulling launches that no pull moves any more: those this instance does not
+	 * work on and whose progress has not changed for
+	 * {@code wm.workloads.pull.stale-after} (the pull died with a service that stopped;
+	 * another replica's live pull keeps writing progress). Their host ports are freed.
+	 * @return how many were failed
+	 */
+	int failStalePulls() {
+		Instant now = this.clock.instant();
+		int failed = 0;
+		for (ContainerRecord row : this.store.pullingSince(this.engine.name(),
+				now.minus(this.properties.pull().staleAfter()))) {
+			if (!this.pulls.isActive(row.id()) && this.store.fail(row.id(),
+					"The pull of the image stopped when the service restarted; delete the container and launch again.",
+					now)) {
+				failed++;
+				log.warn("Launch {} of {} ({}) was still pulling with no pull running; marked failed", row.id(),
+						row.owner(), row.name());
+			}
+		}
+		return failed;
 	}
 
 	/** Rows whose container the engine no longer has; each is checked once more. */

@@ -3,6 +3,7 @@ package org.whalemountain.workloads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,15 @@ class ContainerStore {
 
 	/** The status of a row whose container vanished from the engine. */
 	static final String GONE = "gone";
+
+	/** The status of a launch waiting for its image to be pulled. */
+	static final String PULLING = "pulling";
+
+	/** The status of a launch that failed after it was answered; see the message. */
+	static final String FAILED = "failed";
+
+	/** Longer reasons are cut to fit the column. */
+	private static final int MESSAGE_LENGTH = 1024;
 
 	private final JdbcClient jdbc;
 
@@ -39,8 +49,9 @@ class ContainerStore {
 	}
 
 	long memory(String owner) {
-		return this.jdbc.sql("SELECT COALESCE(SUM(memory_bytes), 0) FROM containers WHERE owner = ?")
-			.param(owner)
+		// a failed launch holds nothing but its row, which the user deletes when read
+		return this.jdbc.sql("SELECT COALESCE(SUM(memory_bytes), 0) FROM containers WHERE owner = ? AND status <> ?")
+			.params(owner, FAILED)
 			.query(Long.class)
 			.single();
 	}
@@ -55,18 +66,61 @@ class ContainerStore {
 	long insert(ContainerRecord row) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO containers (owner, name, image, engine, status, env_sealed, memory_bytes, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO containers (owner, name, image, engine, status, env_sealed, memory_bytes, created_at,
+				    status_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(row.owner(), row.name(), row.image(), row.engine(), row.status(), row.envSealed(),
-					row.memoryBytes(), Timestamp.from(row.createdAt()))
+					row.memoryBytes(), Timestamp.from(row.createdAt()), Timestamp.from(row.createdAt()))
 			.update(key);
 		return key.getKey().longValue();
 	}
 
-	void updateEngineIds(long id, String containerId, String networkId, String status) {
-		this.jdbc.sql("UPDATE containers SET container_id = ?, network_id = ?, status = ? WHERE id = ?")
-			.params(containerId, networkId, status, id)
+	/**
+	 * Records the engine's container for a row still being launched.
+	 * @return {@code false} if the row was deleted or failed meanwhile
+	 */
+	boolean updateEngineIds(long id, String containerId, String networkId, String status) {
+		return this.jdbc.sql("""
+				UPDATE containers SET container_id = ?, network_id = ?, status = ?
+				WHERE id = ? AND container_id IS NULL AND status <> ?""")
+			.params(containerId, networkId, status, id, FAILED)
+			.update() > 0;
+	}
+
+	/**
+	 * Records how far the pull of a {@code pulling} row got.
+	 * @return {@code false} if the row is no longer pulling (deleted or failed)
+	 */
+	boolean recordPull(long id, int percent, String message, Instant now) {
+		return this.jdbc
+			.sql("UPDATE containers SET pull_percent = ?, pull_message = ?, status_at = ? WHERE id = ? AND status = ?")
+			.params(percent, cut(message, 255), Timestamp.from(now), id, PULLING)
+			.update() > 0;
+	}
+
+	/**
+	 * Marks a launch that has no engine container {@code failed} with the reason, and
+	 * frees its host ports.
+	 * @return whether the row was marked (not deleted or settled meanwhile)
+	 */
+	boolean fail(long id, String reason, Instant now) {
+		int marked = this.jdbc.sql("""
+				UPDATE containers SET status = ?, message = ?, pull_percent = NULL, pull_message = NULL, status_at = ?
+				WHERE id = ? AND container_id IS NULL AND status <> ?""")
+			.params(FAILED, cut(reason, MESSAGE_LENGTH), Timestamp.from(now), id, FAILED)
 			.update();
+		if (marked > 0) {
+			this.jdbc.sql("DELETE FROM host_ports WHERE container = ?").param(id).update();
+		}
+		return marked > 0;
+	}
+
+	/** Pulling rows of this engine whose progress last changed before {@code before}. */
+	List<ContainerRecord> pullingSince(String engine, Instant before) {
+		return this.jdbc.sql("SELECT * FROM containers WHERE engine = ? AND status = ? AND status_at < ?")
+			.params(engine, PULLING, Timestamp.from(before))
+			.query((rs, n) -> record(rs))
+			.list();
 	}
 
 	void updateStatus(long id, String status) {
@@ -116,7 +170,12 @@ class ContainerStore {
 		return new ContainerRecord(rs.getLong("id"), rs.getString("owner"), rs.getString("name"), rs.getString("image"),
 				rs.getString("engine"), rs.getString("container_id"), rs.getString("network_id"),
 				rs.getString("status"), rs.getString("env_sealed"), rs.getLong("memory_bytes"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("message"),
+				rs.getObject("pull_percent", Integer.class), rs.getString("pull_message"));
+	}
+
+	private static String cut(String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
 }

@@ -3,13 +3,13 @@ package org.whalemountain.workloads;
 import org.springframework.stereotype.Component;
 import org.whalemountain.images.Images;
 import org.whalemountain.platform.InvalidInputException;
-import org.whalemountain.platform.UnavailableException;
 import org.whalemountain.registry.Registry;
 
 /**
- * Decides whether a user may launch an image and makes sure the engine has it. A
- * reference on the service's registry must be a catalogue image the user may see; any
- * other must be a Docker Hub reference the operator's allow and deny lists let through.
+ * Decides whether a user may launch an image and how the engine may pull it. A reference
+ * on the service's registry must be a catalogue image the user may see; any other must be
+ * a Docker Hub reference the operator's allow and deny lists let through. The engine
+ * pulls an image it lacks with {@link #pullCredentials(String)}.
  */
 @Component
 class ImageChoice {
@@ -56,29 +56,25 @@ class ImageChoice {
 	}
 
 	/**
-	 * Pulls a Docker Hub image the engine lacks. Catalogue images are not pulled here
-	 * yet: the engine port takes credentials, but the registry module hands out none for
-	 * the service itself so far.
-	 * @throws InvalidInputException when the image does not exist
-	 * @throws UnavailableException when a catalogue image is not on the Docker host
+	 * What the engine pulls the image with: for a catalogue image a token of the service
+	 * that may pull this one repository (the user's visibility was checked before), for a
+	 * Docker Hub image nothing, as Docker Hub is pulled anonymously.
 	 */
-	void ensurePresent(ContainerEngine engine, String image) {
-		if (engine.imagePresent(image)) {
-			return;
+	RegistryCredentials pullCredentials(String image) {
+		String prefix = this.registry.host() + "/";
+		if (!image.startsWith(prefix)) {
+			return null;
 		}
-		if (image.startsWith(this.registry.host() + "/")) {
-			throw new UnavailableException("image-not-on-host",
-					"The image " + image + " is not on the Docker host yet; an operator must pull it there first.",
-					null);
+		String repository = image.substring(prefix.length());
+		int digest = repository.indexOf('@');
+		if (digest >= 0) {
+			repository = repository.substring(0, digest);
 		}
-		try {
-			engine.pull(image, null, (progress) -> {
-			});
+		int tag = repository.lastIndexOf(':');
+		if (tag >= 0) {
+			repository = repository.substring(0, tag);
 		}
-		catch (ImageNotFoundException ex) {
-			throw new InvalidInputException("image-not-found", "image",
-					"The image " + image + " exists neither on the Docker host nor on Docker Hub.");
-		}
+		return RegistryCredentials.token(this.registry.host(), this.registry.pullToken(repository));
 	}
 
 }

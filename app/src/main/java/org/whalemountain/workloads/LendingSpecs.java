@@ -1,12 +1,14 @@
 package org.whalemountain.workloads;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The create-container spec of a lent container: a pure function, so that the security
- * model (never privileged, no-new-privileges, limits, no host mounts, the user's own
- * network, ports only on the configured address) can be checked without an engine.
+ * model (never privileged, no-new-privileges, limits, no host mount but the user's own
+ * data directory, the user's own network, ports only on the configured address) can be
+ * checked without an engine.
  */
 final class LendingSpecs {
 
@@ -28,14 +30,33 @@ final class LendingSpecs {
 
 	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
 			List<ContainerView.Port> ports, WorkloadsProperties properties) {
+		return spec(row, command, env, ports, properties, null);
+	}
+
+	/**
+	 * With a home mount the process runs as the user's uid:gid with {@code HOME} set, so
+	 * that what it writes there belongs to the user on the host; without one there is no
+	 * host mount at all.
+	 */
+	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
+			List<ContainerView.Port> ports, WorkloadsProperties properties, HomeMount home) {
+		List<String> environment = new ArrayList<>(env);
+		List<ContainerSpec.Mount> mounts = List.of();
+		String user = null;
+		if (home != null) {
+			environment.removeIf((entry) -> entry.startsWith("HOME="));
+			environment.add("HOME=" + home.containerPath());
+			mounts = List.of(new ContainerSpec.Mount(home.hostPath(), home.containerPath(), false));
+			user = home.user();
+		}
 		List<ContainerSpec.PortBinding> bindings = ports.stream()
 			.map((p) -> new ContainerSpec.PortBinding(p.guest(), properties.hostAddress(), p.host()))
 			.toList();
-		return new ContainerSpec(row.name(), row.image(), command, env, bindings,
+		return new ContainerSpec(row.name(), row.image(), command, environment, bindings,
 				Map.of(KIND_LABEL, KIND, OWNER_LABEL, row.owner(), ID_LABEL, String.valueOf(row.id())),
-				network(row.owner()), List.of(),
+				network(row.owner()), mounts,
 				new ContainerSpec.Resources(properties.nanoCpus(), properties.memoryBytes(), properties.pids()),
-				ContainerSpec.RestartPolicy.NO, ContainerSpec.Security.HARDENED, null);
+				ContainerSpec.RestartPolicy.NO, ContainerSpec.Security.HARDENED, user);
 	}
 
 }

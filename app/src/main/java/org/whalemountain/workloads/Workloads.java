@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,7 @@ public class Workloads {
 
 	private final HostPorts hostPorts;
 
-	private final ImageChoice images;
-
-	private final ContainerLauncher launcher;
+	private final ContainerLaunches launches;
 
 	private final WorkloadsProperties properties;
 
@@ -42,14 +41,13 @@ public class Workloads {
 
 	private final Clock clock;
 
-	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, ImageChoice images,
-			ContainerLauncher launcher, WorkloadsProperties properties, ApplicationEventPublisher events,
-			TransactionTemplate transaction, Clock clock) {
+	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, ContainerLaunches launches,
+			WorkloadsProperties properties, ApplicationEventPublisher events, TransactionTemplate transaction,
+			Clock clock) {
 		this.engine = engine;
 		this.store = store;
 		this.hostPorts = hostPorts;
-		this.images = images;
-		this.launcher = launcher;
+		this.launches = launches;
 		this.properties = properties;
 		this.events = events;
 		this.transaction = transaction;
@@ -58,26 +56,20 @@ public class Workloads {
 
 	/**
 	 * Launches and starts a container {@code <user>-<name>}. Checks all input, Docker and
-	 * the image before anything is reserved; on any later failure nothing is left.
-	 * @throws InvalidInputException for bad input or an image that is not allowed
+	 * the image and reserves the host ports before it answers. An image the Docker host
+	 * has is started at once ({@code running}; on failure nothing is left); any other is
+	 * pulled in the background ({@code pulling}, then {@code running} or {@code failed}
+	 * with the reason and no host port held).
+	 * @throws InvalidInputException for bad input, an image that is not allowed, or a
+	 * home mount for a user without uidNumber and gidNumber
 	 * @throws ConflictException for a taken name, an exceeded quota or no free host port
 	 * @throws org.whalemountain.platform.UnavailableException when Docker is down
 	 */
 	public ContainerView launch(String username, LaunchRequest request, String sourceAddress) {
-		String name = LaunchInputs.fullName(username, request.name());
-		if (request.engine() != null && !request.engine().equals(this.engine.name())) {
-			throw new InvalidInputException("engine-not-available", "engine",
-					"Only the " + this.engine.name() + " engine is available here.");
-		}
-		List<String> env = LaunchInputs.env(request.env());
-		List<Integer> ports = LaunchInputs.ports(request.ports(), this.properties.maxPortsPerContainer());
-		List<String> command = (request.command() != null) ? LaunchInputs.command(request.command()) : List.of();
-		String image = this.images.check(username, request.image());
-		EngineCalls.run(() -> this.images.ensurePresent(this.engine, image));
-		ContainerRecord row = EngineCalls.call(() -> this.launcher.launch(username, name, image, command, env, ports));
-		ContainerView view = view(row, "running");
-		publish(new ContainerLaunched(username, row.id(), name, image, row.engine(), view.ports(), sourceAddress,
-				this.clock.instant()));
+		ContainerRecord row = this.launches.launch(username, request);
+		ContainerView view = view(row, row.status());
+		publish(new ContainerLaunched(username, row.id(), row.name(), row.image(), row.engine(), view.ports(),
+				sourceAddress, this.clock.instant()));
 		return view;
 	}
 
@@ -96,7 +88,7 @@ public class Workloads {
 
 	/** Starts a stopped container; its host ports are still reserved for it. */
 	public ContainerView start(String username, long id, String sourceAddress) {
-		ContainerRecord row = owned(username, id);
+		ContainerRecord row = owned(username, id).engineBacked();
 		EngineCalls.run(() -> this.engine.start(row.containerId()));
 		publish(new ContainerStarted(username, id, row.name(), sourceAddress, this.clock.instant()));
 		return view(row, liveStatus(row));
@@ -104,7 +96,7 @@ public class Workloads {
 
 	/** Stops a container gracefully; it keeps its host ports. */
 	public ContainerView stop(String username, long id, String sourceAddress) {
-		ContainerRecord row = owned(username, id);
+		ContainerRecord row = owned(username, id).engineBacked();
 		EngineCalls.run(() -> this.engine.stop(row.containerId(), STOP_GRACE));
 		publish(new ContainerStopped(username, id, row.name(), sourceAddress, this.clock.instant()));
 		return view(row, liveStatus(row));
@@ -130,7 +122,7 @@ public class Workloads {
 	public ExecResult exec(String username, long id, ExecRequest request, String sourceAddress) {
 		ContainerRecord row = owned(username, id);
 		List<String> command = LaunchInputs.command(request.command());
-		Duration timeout = timeout(request.timeoutSeconds());
+		Duration timeout = request.timeout(this.properties.exec());
 		requireRunning(row);
 		ExecResult result = EngineCalls.call(
 				() -> this.engine.exec(row.containerId(), command, timeout, this.properties.exec().outputLimitBytes()));
@@ -141,7 +133,7 @@ public class Workloads {
 
 	/** The last {@code tail} lines of the container's output. */
 	public String logs(String username, long id, int tail) {
-		ContainerRecord row = owned(username, id);
+		ContainerRecord row = owned(username, id).engineBacked();
 		if (tail < 1 || tail > 10_000) {
 			throw new InvalidInputException("invalid-tail", "tail", "tail is a number of lines from 1 to 10000.");
 		}
@@ -183,18 +175,6 @@ public class Workloads {
 		this.transaction.executeWithoutResult((status) -> this.events.publishEvent(event));
 	}
 
-	private Duration timeout(Integer seconds) {
-		Duration max = this.properties.exec().maxTimeout();
-		if (seconds == null) {
-			return this.properties.exec().timeout();
-		}
-		if (seconds < 1 || seconds > max.toSeconds()) {
-			throw new InvalidInputException("invalid-timeout", "timeoutSeconds",
-					"timeoutSeconds is from 1 to " + max.toSeconds() + " (wm.workloads.exec.max-timeout).");
-		}
-		return Duration.ofSeconds(seconds);
-	}
-
 	private void requireRunning(ContainerRecord row) {
 		if (!"running".equals(liveStatus(row))) {
 			throw new ConflictException("container-not-running", "The container is not running; start it first.");
@@ -217,8 +197,11 @@ public class Workloads {
 	}
 
 	private ContainerView view(ContainerRecord row, String status) {
+		boolean pulling = ContainerStore.PULLING.equals(status);
 		return new ContainerView(row.id(), row.name(), row.image(), row.engine(), row.containerId(), row.networkId(),
-				status, this.hostPorts.of(row.id()), row.createdAt());
+				status, this.hostPorts.of(row.id()), row.createdAt(),
+				pulling ? Objects.requireNonNullElse(row.pullPercent(), 0) : null, pulling ? row.pullMessage() : null,
+				ContainerStore.FAILED.equals(status) ? row.message() : null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.whalemountain.workloads;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -31,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reconcileInterval how often lent containers are compared with the database
  * @param orphanGrace how long a labelled container without a row is kept before it is
  * removed
+ * @param pull background pulls of images the Docker host lacks
+ * @param homeMount the user's own data directory in every container, if configured
  */
 @Validated
 @ConfigurationProperties("wm.workloads")
@@ -41,8 +44,54 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 		@Min(0) @DefaultValue("536870912") long memoryBytes, @Min(0) @DefaultValue("256") long pids,
 		@Valid @NotNull @DefaultValue Quota quota, @Valid @NotNull @DefaultValue Exec exec,
 		@Valid @NotNull @DefaultValue Upload upload, @Valid @NotNull @DefaultValue ImageRules images,
-		@NotNull @DefaultValue("PT1M") Duration reconcileInterval,
-		@NotNull @DefaultValue("PT10M") Duration orphanGrace) {
+		@NotNull @DefaultValue("PT1M") Duration reconcileInterval, @NotNull @DefaultValue("PT10M") Duration orphanGrace,
+		@Valid @NotNull @DefaultValue Pull pull, @Valid @NotNull @DefaultValue HomeMountSettings homeMount) {
+
+	/**
+	 * @param threads pulls that run at once; further launches wait in line
+	 * @param staleAfter a pulling launch whose progress has not moved for this long, and
+	 * that no running instance works on, is failed (a pull cut short by a restart)
+	 */
+	public record Pull(@Min(1) @Max(64) @DefaultValue("2") int threads,
+			@NotNull @DefaultValue("PT5M") Duration staleAfter) {
+	}
+
+	/**
+	 * The user's own data directory, bound read-write into each of the user's containers,
+	 * whose process then runs as the user's LDAP uidNumber:gidNumber. {@code {user}}
+	 * stands for the username.
+	 *
+	 * @param source a directory on the Docker host, e.g. {@code /srv/wm-home/{user}};
+	 * empty (the default) mounts nothing
+	 * @param target where it appears in the container; also {@code HOME}
+	 */
+	public record HomeMountSettings(@DefaultValue("") String source, @DefaultValue("/home/{user}") String target) {
+
+		public HomeMountSettings {
+			if (!source.isEmpty()) {
+				requireTemplate("wm.workloads.home-mount.source", source, true);
+			}
+			requireTemplate("wm.workloads.home-mount.target", target, false);
+		}
+
+		/** Whether a home directory is mounted at all. */
+		public boolean enabled() {
+			return !this.source.isEmpty();
+		}
+
+		/**
+		 * {@code {user}} in the source keeps one user's directory apart from another's.
+		 */
+		private static void requireTemplate(String property, String template, boolean needsUser) {
+			boolean dotted = Arrays.stream(template.split("/")).anyMatch((part) -> part.equals(".."));
+			if (!template.startsWith("/") || dotted || (needsUser && !template.contains("{user}"))) {
+				throw new IllegalArgumentException(property + " must be an absolute path without '..'"
+						+ (needsUser ? " that contains {user}, e.g. /srv/wm-home/{user}" : "") + "; it is '" + template
+						+ "'");
+			}
+		}
+
+	}
 
 	/**
 	 * @param maxContainers containers one user may have at once

@@ -5,5 +5,5 @@
  * {@link org.whalemountain.workloads.Workloads}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workloads",
-		allowedDependencies = { "images", "registry", "platform" })
+		allowedDependencies = { "identity", "images", "registry", "platform" })
 package org.whalemountain.workloads;

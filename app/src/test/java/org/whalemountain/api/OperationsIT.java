@@ -1,6 +1,7 @@
 package org.whalemountain.api;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.whalemountain.testsupport.Http;
@@ -48,6 +49,11 @@ class OperationsIT {
 		assertThat(docs.json().get("paths").has("/api/v1/tokens")).isTrue();
 		assertThat(docs.json().get("paths").has("/api/v1/me")).isTrue();
 		assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+		JsonNode launched = docs.json().get("paths").get("/api/v1/containers").get("post").get("responses").get("201");
+		assertThat(launched.get("headers").has("Location")).isTrue();
+		assertThat(launched.get("content").toString()).contains("ContainerView");
+		JsonNode view = docs.json().get("components").get("schemas").get("ContainerView").get("properties");
+		assertThat(view.has("pullPercent") && view.has("pullMessage") && view.has("message")).isTrue();
 		assertThat(new Http(this.port).getAnything("/swagger-ui/index.html").status()).isEqualTo(200);
 	}
 

@@ -59,6 +59,14 @@ public final class TestRegistry implements ApplicationListener<WebServerInitiali
 		return "127.0.0.1:" + this.port;
 	}
 
+	/**
+	 * Where the registry keeps its files, for a test that changes the registry behind the
+	 * service's back.
+	 */
+	public Path storage() {
+		return this.dir.resolve("storage");
+	}
+
 	/** The running registry, to stop, restart or point its notifications elsewhere. */
 	public DistributionRegistry registry() {
 		return this.registry;

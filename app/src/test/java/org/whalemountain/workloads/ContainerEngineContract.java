@@ -59,6 +59,21 @@ public abstract class ContainerEngineContract {
 	/** An engine of the same kind that points at nothing. */
 	protected abstract ContainerEngine unreachableEngine();
 
+	/**
+	 * An image that only a registry with token authentication holds (the engine lacks
+	 * it), pushed there for this test and removed from the engine afterwards.
+	 */
+	protected abstract TokenGuardedImage tokenGuardedImage();
+
+	/**
+	 * @param token a registry token that may pull the image's repository
+	 * @param otherRepositoryToken a registry token that may pull another repository only
+	 * @param marker the content of the image's {@code /marker}
+	 */
+	public record TokenGuardedImage(String image, RegistryCredentials token, RegistryCredentials otherRepositoryToken,
+			String marker) {
+	}
+
 	/** What a test checks from outside the port. */
 	public record Observed(boolean privileged, boolean noNewPrivileges, List<String> droppedCapabilities, long nanoCpus,
 			long memoryBytes, long pidsLimit) {
@@ -293,6 +308,26 @@ public abstract class ContainerEngineContract {
 		assertThat(engine().imagePresent(nowhere)).isFalse();
 		assertThatThrownBy(() -> engine().pull(nowhere, null, (progress) -> {
 		})).isInstanceOf(ImageNotFoundException.class).hasMessageContaining(nowhere);
+	}
+
+	@Test
+	void pullWithARegistryTokenForTheRepositoryWorksAndNothingElseDoes() {
+		TokenGuardedImage guarded = tokenGuardedImage();
+		assertThat(engine().imagePresent(guarded.image())).isFalse();
+
+		assertThatThrownBy(() -> engine().pull(guarded.image(), null, (progress) -> {
+		})).as("anonymous").isInstanceOf(ImageNotFoundException.class);
+		assertThatThrownBy(() -> engine().pull(guarded.image(), guarded.otherRepositoryToken(), (progress) -> {
+		})).as("a token for another repository").isInstanceOf(ImageNotFoundException.class);
+		assertThat(engine().imagePresent(guarded.image())).isFalse();
+
+		List<PullProgress> progress = new ArrayList<>();
+		engine().pull(guarded.image(), guarded.token(), progress::add);
+
+		assertThat(progress).isNotEmpty();
+		assertThat(engine().imagePresent(guarded.image())).isTrue();
+		String id = started(spec("token-pulled").image(guarded.image()));
+		assertThat(exec(id, "cat", "/marker").stdout()).isEqualTo(guarded.marker());
 	}
 
 	@Test

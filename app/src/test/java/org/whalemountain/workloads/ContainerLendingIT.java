@@ -83,6 +83,7 @@ class ContainerLendingIT {
 		assertThat(launched.status()).as(launched.body()).isEqualTo(201);
 		JsonNode body = launched.json();
 		long id = body.get("id").asLong();
+		assertThat(launched.header("Location")).isEqualTo("/api/v1/containers/" + id);
 		assertThat(body.get("name").asString()).isEqualTo("alice-" + name);
 		assertThat(body.get("engine").asString()).isEqualTo("docker");
 		assertThat(body.get("status").asString()).isEqualTo("running");

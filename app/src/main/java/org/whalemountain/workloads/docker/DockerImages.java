@@ -62,6 +62,11 @@ final class DockerImages {
 	}
 
 	static AuthConfig authConfig(RegistryCredentials credentials) {
+		if (credentials.registryToken() != null) {
+			// dockerd sends a registry token as it is, without asking the token service
+			return new AuthConfig().withRegistryAddress(credentials.registry())
+				.withRegistrytoken(credentials.registryToken());
+		}
 		return new AuthConfig().withRegistryAddress(credentials.registry())
 			.withUsername(credentials.username())
 			.withPassword(credentials.password());

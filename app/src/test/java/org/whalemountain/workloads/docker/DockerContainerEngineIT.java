@@ -55,6 +55,8 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 
 	private final List<String> images = new ArrayList<>();
 
+	private TokenRegistry tokenRegistry;
+
 	@BeforeAll
 	static void connect() {
 		TestImages.busybox();
@@ -89,6 +91,13 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		this.images.forEach((image) -> DockerCli.attempt(Map.of(), null, "rmi", "-f", image));
 	}
 
+	@AfterEach
+	void stopTokenRegistry() throws InterruptedException {
+		if (this.tokenRegistry != null) {
+			this.tokenRegistry.close();
+		}
+	}
+
 	@Override
 	protected ContainerEngine engine() {
 		return engine;
@@ -106,6 +115,19 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		return new Observed(host.get("Privileged").asBoolean(), securityOptions.contains("no-new-privileges"),
 				strings(host.get("CapDrop")), host.get("NanoCpus").asLong(), host.get("Memory").asLong(),
 				host.get("PidsLimit").asLong());
+	}
+
+	@Override
+	protected TokenGuardedImage tokenGuardedImage() {
+		this.tokenRegistry = TokenRegistry.start();
+		String repository = "wm-test/token-" + this.run;
+		String image = this.tokenRegistry.host() + "/" + repository + ":1";
+		seed(image);
+		this.tokenRegistry.push(image);
+		docker("rmi", image);
+		String host = this.tokenRegistry.host();
+		return new TokenGuardedImage(image, RegistryCredentials.token(host, this.tokenRegistry.pullToken(repository)),
+				RegistryCredentials.token(host, this.tokenRegistry.pullToken(repository + "-other")), this.run + "\n");
 	}
 
 	@Override
@@ -236,14 +258,21 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 	 */
 	private String pushedImage(LocalRegistry registry, String user, String password) {
 		String image = registry.address() + "/wm-test/pulled-" + this.run + ":1";
+		seed(image);
+		registry.push(image, user, password);
+		docker("rmi", image);
+		return image;
+	}
+
+	/**
+	 * Tags a copy of the test image with this test's mark in /marker as {@code image}.
+	 */
+	private void seed(String image) {
 		this.images.add(image);
 		docker("run", "--name", name("seed"), "--label", "wm.test=" + this.run, testImage(), "sh", "-c",
 				"echo " + this.run + " > /marker");
 		docker("commit", name("seed"), image);
 		docker("rm", name("seed"));
-		registry.push(image, user, password);
-		docker("rmi", image);
-		return image;
 	}
 
 	private static JsonNode hostConfig(String containerId) {
