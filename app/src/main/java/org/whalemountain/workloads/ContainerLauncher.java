@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,8 +20,11 @@ import org.whalemountain.platform.crypto.SecretBox;
 @Component
 class ContainerLauncher {
 
-	/** Docker may still find a reserved port bound by something outside the service. */
-	private static final int ATTEMPTS = 3;
+	/**
+	 * Docker may still find a reserved port bound by something outside the service; each
+	 * attempt rules out the port it refused, so a few attempts get past a few such ports.
+	 */
+	private static final int ATTEMPTS = 4;
 
 	private final ContainerEngine engine;
 
@@ -52,8 +57,9 @@ class ContainerLauncher {
 
 	ContainerRecord launch(String owner, String name, String image, List<String> command, List<String> env,
 			List<Integer> guestPorts) {
+		Set<Integer> refused = new TreeSet<>();
 		for (int attempt = 1;; attempt++) {
-			ContainerRecord row = reserve(owner, name, image, env, guestPorts);
+			ContainerRecord row = reserve(owner, name, image, env, guestPorts, refused);
 			List<ContainerView.Port> ports = this.hostPorts.of(row.id());
 			try {
 				return run(row, command, env, ports);
@@ -63,16 +69,16 @@ class ContainerLauncher {
 						"A container named " + name + " still exists on the Docker host; choose another name.");
 			}
 			catch (HostPortTakenException ex) {
+				refused.addAll(this.hostPorts.refusedBy(ex, ports));
 				if (attempt == ATTEMPTS) {
-					throw new ConflictException("host-port-taken",
-							"The Docker host kept refusing the host ports handed out; try again.");
+					throw this.hostPorts.stillRefused(refused);
 				}
 			}
 		}
 	}
 
-	private ContainerRecord reserve(String owner, String name, String image, List<String> env,
-			List<Integer> guestPorts) {
+	private ContainerRecord reserve(String owner, String name, String image, List<String> env, List<Integer> guestPorts,
+			Set<Integer> refusedPorts) {
 		return this.transaction.execute((status) -> {
 			this.store.lockOwner(owner);
 			checkQuota(owner);
@@ -84,7 +90,7 @@ class ContainerLauncher {
 			ContainerRecord row = new ContainerRecord(0, owner, name, image, this.engine.name(), null, null, "creating",
 					sealed, this.properties.memoryBytes(), this.clock.instant());
 			long id = this.store.insert(row);
-			guestPorts.forEach((guest) -> this.hostPorts.allocate(id, guest));
+			guestPorts.forEach((guest) -> this.hostPorts.allocate(id, guest, refusedPorts));
 			return new ContainerRecord(id, owner, name, image, row.engine(), null, null, row.status(), sealed,
 					row.memoryBytes(), row.createdAt());
 		});
