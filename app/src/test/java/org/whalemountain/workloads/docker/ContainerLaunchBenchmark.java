@@ -73,6 +73,7 @@ class ContainerLaunchBenchmark {
 			raw.ensureNetwork();
 			try {
 				oneAtATime(raw);
+				stepCosts(raw);
 				for (int i = 1; i <= BURSTS; i++) {
 					long[] service = burst("service burst #" + i, pool, this::apiLaunch, this::apiDelete);
 					long[] bare = burst("bare docker-java burst #" + i, pool, raw::launch, raw::remove);
@@ -128,6 +129,33 @@ class ContainerLaunchBenchmark {
 		this.report.put("one at a time, bare create+start: median / p90 / min / max", summary(bare));
 		this.report.put("RATIO one at a time, median service / median bare", ratio(serviceMedian, bareMedian));
 		this.report.put("goal: ratio <= 1.2", ((double) serviceMedian / bareMedian <= 1.2) ? "met" : "missed");
+	}
+
+	/**
+	 * Where the service's extra time can go: its extra Docker calls and an authenticated
+	 * request that does nothing, each alone, median of {@code ROUNDS}.
+	 */
+	private void stepCosts(RawDockerLaunches raw) {
+		String id = raw.launch(0);
+		try {
+			Map<String, Runnable> steps = new java.util.TreeMap<>(raw.serviceExtraCalls(id));
+			steps.put("GET /api/v1/me with a token (authentication, one user read)",
+					() -> assertThat(this.http.get("/api/v1/me", this.tokens.get(0)).status()).isEqualTo(200));
+			steps.forEach((name, step) -> {
+				List<Long> times = new ArrayList<>();
+				for (int i = -WARM_UP; i < ROUNDS; i++) {
+					long start = System.nanoTime();
+					step.run();
+					if (i >= 0) {
+						times.add((System.nanoTime() - start) / 1_000);
+					}
+				}
+				this.report.put("step alone, median: " + name, ms(percentile(times, 50)));
+			});
+		}
+		finally {
+			raw.remove(id);
+		}
 	}
 
 	/** Returns total, p50 and p99 in microseconds. */

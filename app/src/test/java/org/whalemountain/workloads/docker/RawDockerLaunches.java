@@ -79,6 +79,14 @@ final class RawDockerLaunches implements AutoCloseable {
 		return id;
 	}
 
+	/** The Docker calls a launch through the service makes besides create and start. */
+	Map<String, Runnable> serviceExtraCalls(String containerId) {
+		return Map.of("image inspect (is the image present)", () -> this.client.inspectImageCmd(this.image).exec(),
+				"network list by name (ensure the user's network)",
+				() -> this.client.listNetworksCmd().withNameFilter(this.network).exec(),
+				"container inspect (after create)", () -> this.client.inspectContainerCmd(containerId).exec());
+	}
+
 	void remove(String id) {
 		this.client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
 	}
