@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,18 +65,41 @@ class UserMirror {
 		}
 	}
 
+	/*
+	 * The groups are read after the user row, never from inside its row mapper: outside a
+	 * transaction each query takes its own pooled connection, and a mapper that queries
+	 * holds one while asking for a second. Under a burst of bearer-token requests every
+	 * connection of the pool then waits for another, until the pool's timeout.
+	 */
+
 	Optional<UserPrincipal> find(String username) {
 		return this.jdbc.sql("SELECT * FROM users WHERE username = ?")
 			.param(username)
-			.query((rs, row) -> principal(rs, groupsOf(rs.getString("username"))))
-			.optional();
+			.query((rs, row) -> principal(rs, List.of()))
+			.optional()
+			.map((user) -> withGroups(user, groupsOf(username)));
 	}
 
 	List<UserSummary> all() {
-		return this.jdbc.sql("SELECT * FROM users ORDER BY username")
-			.query((rs, row) -> new UserSummary(principal(rs, groupsOf(rs.getString("username"))),
-					rs.getTimestamp("first_login_at").toInstant(), rs.getTimestamp("last_login_at").toInstant()))
+		List<UserSummary> users = this.jdbc.sql("SELECT * FROM users ORDER BY username")
+			.query((rs, row) -> new UserSummary(principal(rs, List.of()), rs.getTimestamp("first_login_at").toInstant(),
+					rs.getTimestamp("last_login_at").toInstant()))
 			.list();
+		Map<String, List<String>> groups = new HashMap<>();
+		this.jdbc.sql("SELECT username, group_name FROM user_groups ORDER BY username, group_name")
+			.query((rs, row) -> groups.computeIfAbsent(rs.getString(1), (key) -> new ArrayList<>())
+				.add(rs.getString(2)))
+			.list();
+		return users.stream()
+			.map((summary) -> new UserSummary(
+					withGroups(summary.user(), groups.getOrDefault(summary.user().username(), List.of())),
+					summary.firstLoginAt(), summary.lastLoginAt()))
+			.toList();
+	}
+
+	private static UserPrincipal withGroups(UserPrincipal user, List<String> groups) {
+		return new UserPrincipal(user.username(), user.displayName(), user.email(), user.uidNumber(), user.gidNumber(),
+				groups, user.admin());
 	}
 
 	private List<String> groupsOf(String username) {

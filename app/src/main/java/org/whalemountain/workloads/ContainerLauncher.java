@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,8 +20,11 @@ import org.whalemountain.platform.crypto.SecretBox;
 @Component
 class ContainerLauncher {
 
-	/** Docker may still find a reserved port bound by something outside the service. */
-	private static final int ATTEMPTS = 3;
+	/**
+	 * Docker may still find a reserved port bound by something outside the service; each
+	 * attempt rules out the port it refused, so a few attempts get past a few such ports.
+	 */
+	private static final int ATTEMPTS = 4;
 
 	private final ContainerEngine engine;
 
@@ -54,16 +59,23 @@ class ContainerLauncher {
 	 * Reserves, creates and starts; on failure nothing is left, not even the row.
 	 */
 	ContainerRecord launch(LaunchPlan plan) {
+		Set<Integer> refused = new TreeSet<>();
 		for (int attempt = 1;; attempt++) {
-			ContainerRecord row = reserve(plan, "creating");
+			ContainerRecord row = reserve(plan, "creating", refused);
+			List<ContainerView.Port> ports = this.hostPorts.of(row.id());
 			try {
 				return run(row, plan);
 			}
+			catch (HostPortTakenException ex) {
+				this.store.delete(row.id());
+				refused.addAll(this.hostPorts.refusedBy(ex, ports));
+				if (attempt == ATTEMPTS) {
+					throw this.hostPorts.stillRefused(refused);
+				}
+			}
 			catch (RuntimeException ex) {
 				this.store.delete(row.id());
-				if (!(ex instanceof HostPortTakenException) || attempt == ATTEMPTS) {
-					throw conflictOr(ex, plan.name());
-				}
+				throw conflictOr(ex, plan.name());
 			}
 		}
 	}
@@ -73,6 +85,10 @@ class ContainerLauncher {
 	 * @throws ConflictException for a taken name or an exceeded quota
 	 */
 	ContainerRecord reserve(LaunchPlan plan, String status) {
+		return reserve(plan, status, Set.of());
+	}
+
+	private ContainerRecord reserve(LaunchPlan plan, String status, Set<Integer> refusedPorts) {
 		return this.transaction.execute((tx) -> {
 			this.store.lockOwner(plan.owner());
 			checkQuota(plan.owner());
@@ -84,7 +100,7 @@ class ContainerLauncher {
 			ContainerRecord row = new ContainerRecord(0, plan.owner(), plan.name(), plan.image(), this.engine.name(),
 					null, null, status, sealed, this.properties.memoryBytes(), this.clock.instant());
 			long id = this.store.insert(row);
-			plan.guestPorts().forEach((guest) -> this.hostPorts.allocate(id, guest));
+			plan.guestPorts().forEach((guest) -> this.hostPorts.allocate(id, guest, refusedPorts));
 			return new ContainerRecord(id, row.owner(), row.name(), row.image(), row.engine(), null, null, row.status(),
 					sealed, row.memoryBytes(), row.createdAt());
 		});

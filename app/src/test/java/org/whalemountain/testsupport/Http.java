@@ -22,8 +22,19 @@ public final class Http {
 
 	private final String base;
 
+	private final Duration timeout;
+
 	public Http(int port) {
+		this(port, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * @param timeout how long one request may take, for load tests whose requests queue
+	 * behind each other
+	 */
+	public Http(int port, Duration timeout) {
 		this.base = "http://127.0.0.1:" + port;
+		this.timeout = timeout;
 	}
 
 	public static String basic(String username, String password) {
@@ -73,7 +84,7 @@ public final class Http {
 
 	private HttpRequest.Builder request(String path, String authorization) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(this.timeout)
 			.header("Accept", "application/json");
 		if (authorization != null) {
 			builder.header("Authorization", authorization);

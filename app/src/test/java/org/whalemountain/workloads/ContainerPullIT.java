@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -175,7 +176,7 @@ class ContainerPullIT {
 		Instant now = this.clock.instant();
 		long stale = pullingRow("stale" + this.run, now.minus(Duration.ofHours(1)));
 		long fresh = pullingRow("fresh" + this.run, now);
-		this.hostPorts.allocate(stale, 80);
+		this.hostPorts.allocate(stale, 80, Set.of());
 
 		assertThat(this.reconciler.failStalePulls()).isPositive();
 

@@ -36,6 +36,14 @@ final class DockerFailures {
 
 	private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+	/**
+	 * The port in dockerd's two words for a taken host port: "Bind for 127.0.0.1:P
+	 * failed: port is already allocated" (another container holds it) and "listen tcp4
+	 * 127.0.0.1:P: bind: address already in use" (another program does).
+	 */
+	private static final Pattern TAKEN_PORT = Pattern
+		.compile("(?:Bind for \\S*:(\\d+) failed|listen tcp\\d? \\S*:(\\d+): bind)");
+
 	private final String host;
 
 	DockerFailures(String host) {
@@ -86,7 +94,7 @@ final class DockerFailures {
 		String detail = detail(failure);
 		if (detail.contains("port is already allocated") || detail.contains("address already in use")) {
 			return new HostPortTakenException("Could not " + action + ": a requested host port is taken (" + detail
-					+ "); choose another port or let the engine choose one", failure);
+					+ "); choose another port or let the engine choose one", takenPort(detail), failure);
 		}
 		if (failure instanceof DockerException docker && docker.getHttpStatus() >= 500) {
 			return new EngineUnavailableException("Docker at " + this.host + " failed to " + action + ": " + detail
@@ -108,6 +116,15 @@ final class DockerFailures {
 			return matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
 		}
 		return message;
+	}
+
+	/** The host port dockerd names as taken, if it names one. */
+	static Integer takenPort(String detail) {
+		Matcher matcher = TAKEN_PORT.matcher(detail);
+		if (!matcher.find()) {
+			return null;
+		}
+		return Integer.valueOf((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 	}
 
 	/** The I/O failure underneath, if dockerd never answered. */

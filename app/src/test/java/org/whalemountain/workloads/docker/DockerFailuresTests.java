@@ -55,6 +55,22 @@ class DockerFailuresTests {
 	}
 
 	@Test
+	void aTakenPortIsNamedSoThatTheNextAttemptCanAvoidIt() {
+		HostPortTakenException allocated = (HostPortTakenException) this.failures
+			.container("abc", "start container abc", answer(500,
+					"driver failed programming external connectivity on endpoint x (1a2b): Bind for 127.0.0.1:61842 failed: port is already allocated"));
+		HostPortTakenException inUse = (HostPortTakenException) this.failures
+			.container("abc", "start container abc", answer(500,
+					"driver failed programming external connectivity on endpoint x (1a2b): Error starting userland proxy: listen tcp4 127.0.0.1:61843: bind: address already in use"));
+		HostPortTakenException unnamed = (HostPortTakenException) this.failures.container("abc", "start container abc",
+				answer(500, "address already in use"));
+
+		assertThat(allocated.port()).hasValue(61842);
+		assertThat(inUse.port()).hasValue(61843);
+		assertThat(unnamed.port()).isEmpty();
+	}
+
+	@Test
 	void notFoundMeansAContainerOnlyWhenDockerSaysSo() {
 		assertThat(this.failures.container("abc", "start container abc", answer(404, "No such container: abc")))
 			.isInstanceOf(ContainerNotFoundException.class)
