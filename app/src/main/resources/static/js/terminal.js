@@ -61,7 +61,8 @@
     }
   };
   socket.onclose = function (event) {
-    closed(event.reason || 'lost');
+    // 1008: the server closes a session's sockets when the console session ends
+    closed((event.code === 1008) ? 'logged-out' : (event.reason || 'lost'));
   };
 
   term.onData(function (data) {

@@ -7,8 +7,6 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.whalemountain.workloads.Workloads;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The browser terminal's WebSocket. It sits behind the console's security like any page,
  * so only a logged-in session reaches it. A page of another site could still open it with
@@ -23,16 +21,16 @@ class TerminalSocketConfiguration implements WebSocketConfigurer {
 
 	private final Workloads workloads;
 
-	private final JsonMapper json;
+	private final TerminalSocketHandler handler;
 
-	TerminalSocketConfiguration(Workloads workloads, JsonMapper json) {
+	TerminalSocketConfiguration(Workloads workloads, TerminalSocketHandler handler) {
 		this.workloads = workloads;
-		this.json = json;
+		this.handler = handler;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(new TerminalSocketHandler(this.workloads, this.json), PATH)
+		registry.addHandler(this.handler, PATH)
 			.addInterceptors(new OriginHandshakeInterceptor(), new TerminalHandshake(this.workloads));
 	}
 

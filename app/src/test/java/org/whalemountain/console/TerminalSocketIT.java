@@ -125,7 +125,7 @@ class TerminalSocketIT {
 		TerminalClient terminal = open(container, "alice", "");
 
 		await().atMost(WAIT).until(() -> terminal.closeCode() != null);
-		assertThat(terminal.closeCode()).isEqualTo(TerminalSocketHandler.REFUSED);
+		assertThat(terminal.closeCode()).isEqualTo(TerminalSocketSender.REFUSED);
 		assertThat(terminal.closeReason()).isEqualTo("container-not-running");
 		assertThat(terminal.controls()).singleElement()
 			.asString()
@@ -145,12 +145,34 @@ class TerminalSocketIT {
 		this.clock.advance(Duration.ofMinutes(16));
 
 		await().atMost(WAIT).until(() -> terminal.closeCode() != null);
-		assertThat(terminal.closeCode()).isEqualTo(TerminalSocketHandler.ENDED);
+		assertThat(terminal.closeCode()).isEqualTo(TerminalSocketSender.ENDED);
 		assertThat(terminal.closeReason()).isEqualTo("idle");
 		assertThat(terminal.controls()).anySatisfy((message) -> assertThat(message).contains("\"reason\":\"idle\""));
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(audit(container)).anySatisfy((row) -> assertThat(row).startsWith(
 					"container.terminal.close alice 127.0.0.1 id=" + container.id() + ", end=idle, duration=PT")));
+	}
+
+	@Test
+	void loggingOutEndsTheSessionsTerminals() {
+		ContainerView container = launch();
+		String cookie = ConsoleLogin.sessionCookie(this.port, "alice", "alice-pass");
+		TerminalClient terminal = TerminalClient.connect(this.port, socketPath(container.id()), cookie, this.origin);
+		this.clients.add(terminal);
+		TerminalClient other = open(container, "alice", "");
+		await().atMost(WAIT).until(() -> terminal.controls().contains("{\"type\":\"connected\"}"));
+		await().atMost(WAIT).until(() -> other.controls().contains("{\"type\":\"connected\"}"));
+
+		ConsoleLogin.logOut(this.port, cookie);
+
+		await().atMost(WAIT).until(() -> terminal.closeCode() != null);
+		assertThat(terminal.closeCode()).isEqualTo(1008);
+		assertThat(other.closeCode()).isNull();
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(audit(container)).filteredOn((row) -> row.contains("end=closed")).hasSize(1));
+		assertThat(TerminalClient.refusedStatus(this.port, socketPath(container.id()), cookie, this.origin))
+			.isBetween(300, 401);
 	}
 
 	@Test

@@ -70,6 +70,40 @@ public final class ConsoleLogin {
 		}
 	}
 
+	/** Logs this session out through the console's logout form (CSRF token included). */
+	public static void logOut(int port, String sessionCookie) {
+		HttpClient client = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String base = "http://127.0.0.1:" + port;
+		try {
+			String page = client
+				.send(HttpRequest.newBuilder(URI.create(base + "/tokens")).header("Cookie", sessionCookie).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body();
+			Matcher csrf = CSRF.matcher(page);
+			if (!csrf.find()) {
+				throw new IllegalStateException("No CSRF token on the page: is the session logged in?");
+			}
+			HttpResponse<String> logout = client.send(HttpRequest.newBuilder(URI.create(base + "/logout"))
+				.header("Cookie", sessionCookie)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf.group(1))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (logout.statusCode() != 302) {
+				throw new IllegalStateException("Logout failed: " + logout.statusCode());
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
