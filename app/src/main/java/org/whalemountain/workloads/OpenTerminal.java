@@ -26,6 +26,10 @@ final class OpenTerminal implements Terminal {
 
 	private volatile TerminalSession session;
 
+	private boolean published;
+
+	private TerminalEnd heldBack;
+
 	OpenTerminal(Terminals terminals, ContainerRecord row, TerminalListener listener, String sourceAddress,
 			Instant openedAt) {
 		this.terminals = terminals;
@@ -38,9 +42,22 @@ final class OpenTerminal implements Terminal {
 
 	void attach(TerminalSession engineSession) {
 		this.session = engineSession;
-		if (this.ended.get()) {
-			engineSession.close();
+	}
+
+	/** {@link TerminalOpened} is out: from now on ends are reported. */
+	void opened() {
+		TerminalEnd end;
+		synchronized (this) {
+			this.published = true;
+			end = this.heldBack;
 		}
+		if (end != null) {
+			end(end);
+		}
+	}
+
+	void abandon() {
+		this.ended.set(true);
 	}
 
 	@Override
@@ -78,6 +95,12 @@ final class OpenTerminal implements Terminal {
 	}
 
 	void end(TerminalEnd end) {
+		synchronized (this) {
+			if (!this.published) {
+				this.heldBack = (this.heldBack != null) ? this.heldBack : end;
+				return;
+			}
+		}
 		if (!this.ended.compareAndSet(false, true)) {
 			return;
 		}

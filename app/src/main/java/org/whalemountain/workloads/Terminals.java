@@ -65,11 +65,13 @@ class Terminals {
 					terminal::output, () -> terminal.end(TerminalEnd.EXITED))));
 		}
 		catch (RuntimeException ex) {
+			terminal.abandon();
 			this.open.remove(terminal);
 			throw ex;
 		}
 		publish(new TerminalOpened(row.owner(), row.id(), row.name(), sourceAddress, terminal.openedAt()));
 		log.info("Terminal opened by {} in container {}", row.owner(), row.name());
+		terminal.opened();
 		return terminal;
 	}
 
