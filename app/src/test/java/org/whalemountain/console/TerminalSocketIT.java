@@ -1,5 +1,9 @@
 package org.whalemountain.console;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,6 +203,32 @@ class TerminalSocketIT {
 	/**
 	 * Alice logs in first: a user's containers hang off the user row her login mirrors.
 	 */
+	@Test
+	void theTerminalPageSpeaksTheBrowsersLanguageAndIsNotFoundForOthers() throws Exception {
+		ContainerView container = launch();
+		String alice = ConsoleLogin.sessionCookie(this.port, "alice", "alice-pass");
+		String carol = ConsoleLogin.sessionCookie(this.port, "carol", "carol-pass");
+
+		HttpResponse<String> page = page(container, alice, "ja");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("接続しています")
+			.contains("data-reason-container-not-running=\"コンテナが動いていません。先に開始してください\"")
+			.contains("data-socket=\"/containers/" + container.id() + "/terminal/socket\"")
+			.contains("15 分");
+		assertThat(page(container, alice, "en").body()).contains("Connecting").contains("data-closed=\"Closed: {0}\"");
+		HttpResponse<String> others = page(container, carol, "en");
+		assertThat(others.statusCode()).isEqualTo(404);
+		assertThat(others.body()).doesNotContain(container.name());
+	}
+
+	HttpResponse<String> page(ContainerView container, String cookie, String language) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.origin + "/containers/" + container.id() + "/terminal"))
+				.header("Cookie", cookie)
+				.header("Accept-Language", language)
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	ContainerView launch() {
 		ConsoleLogin.sessionCookie(this.port, "alice", "alice-pass");
 		String name = "tm" + UUID.randomUUID().toString().substring(0, 8);
