@@ -124,13 +124,14 @@ final class DockerTerminal extends ResultCallback.Adapter<Frame> implements Term
 
 	/**
 	 * The kernel passes the hang-up on to the foreground job when the shell, the
-	 * terminal's controlling process, exits. A container stopped meanwhile has nothing
-	 * left to end.
+	 * terminal's controlling process, exits. {@code sh}'s own {@code kill}, since many
+	 * images lack a {@code kill} program. A container stopped meanwhile has nothing left
+	 * to end.
 	 */
 	private void hangUp(long process) {
 		try {
 			String execId = this.client.execCreateCmd(this.containerId)
-				.withCmd("kill", "-HUP", Long.toString(process))
+				.withCmd("sh", "-c", "kill -HUP " + process)
 				.exec()
 				.getId();
 			this.client.execStartCmd(execId).exec(new ResultCallback.Adapter<>()).awaitCompletion();
