@@ -1,5 +1,7 @@
 package org.whalemountain.audit;
 
+import java.util.Locale;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.whalemountain.workloads.CommandExecuted;
@@ -8,10 +10,13 @@ import org.whalemountain.workloads.ContainerLaunched;
 import org.whalemountain.workloads.ContainerStarted;
 import org.whalemountain.workloads.ContainerStopped;
 import org.whalemountain.workloads.FileUploaded;
+import org.whalemountain.workloads.TerminalClosed;
+import org.whalemountain.workloads.TerminalOpened;
 
 /**
  * Records what users do with their containers: never the environment (it may hold
- * secrets) nor a command's output, only the command itself.
+ * secrets) nor a command's output, only the command itself; of a terminal only that it
+ * was opened and how long it stayed open, never what was typed or shown.
  */
 @Component
 class WorkloadsAuditListener {
@@ -57,6 +62,19 @@ class WorkloadsAuditListener {
 	void on(FileUploaded event) {
 		this.store.append(event.at(), event.owner(), "container.upload", target(event.name()), event.sourceAddress(),
 				"id=" + event.id() + ", path=" + event.path() + ", size=" + event.size());
+	}
+
+	@ApplicationModuleListener
+	void on(TerminalOpened event) {
+		this.store.append(event.at(), event.owner(), "container.terminal.open", target(event.name()),
+				event.sourceAddress(), "id=" + event.id());
+	}
+
+	@ApplicationModuleListener
+	void on(TerminalClosed event) {
+		this.store.append(event.at(), event.owner(), "container.terminal.close", target(event.name()),
+				event.sourceAddress(), "id=" + event.id() + ", end=" + event.end().name().toLowerCase(Locale.ROOT)
+						+ ", duration=" + event.duration().withNanos(0));
 	}
 
 	private static String target(String name) {

@@ -56,6 +56,19 @@ public interface ContainerEngine {
 	ExecResult exec(String containerId, List<String> command, Duration timeout, int outputLimit);
 
 	/**
+	 * Starts an interactive command with a pseudo-terminal in a running container and
+	 * returns once it runs. Output (stdout and stderr merged, as a terminal shows them)
+	 * goes to {@code output} on a thread of the engine's; when the process has ended or
+	 * the connection broke, {@code ended} runs once on such a thread, after the last
+	 * output.
+	 * @param columns the terminal's initial width, at least 1
+	 * @param rows the terminal's initial height, at least 1
+	 * @throws ContainerNotRunningException if the container is stopped
+	 */
+	TerminalSession openTerminal(String containerId, List<String> command, int columns, int rows,
+			Consumer<byte[]> output, Runnable ended);
+
+	/**
 	 * Unpacks a tar stream into a directory of the container (which must exist). Entries
 	 * are taken as given: callers build safe tars.
 	 */

@@ -26,6 +26,9 @@ final class EngineCalls {
 			throw new ConflictException("host-port-taken", "A host port of this container is taken on the Docker host"
 					+ " by something else; delete the container and launch it again.");
 		}
+		catch (ContainerNotRunningException ex) {
+			throw new ConflictException("container-not-running", "The container is not running; start it first.");
+		}
 		catch (ContainerNotFoundException ex) {
 			throw new ConflictException("container-gone",
 					"The container no longer exists on the Docker host; delete it and launch it again.");

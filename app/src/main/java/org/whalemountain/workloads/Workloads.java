@@ -35,6 +35,8 @@ public class Workloads {
 
 	private final WorkloadsProperties properties;
 
+	private final Terminals terminals;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transaction;
@@ -42,13 +44,14 @@ public class Workloads {
 	private final Clock clock;
 
 	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, ContainerLaunches launches,
-			WorkloadsProperties properties, ApplicationEventPublisher events, TransactionTemplate transaction,
-			Clock clock) {
+			WorkloadsProperties properties, Terminals terminals, ApplicationEventPublisher events,
+			TransactionTemplate transaction, Clock clock) {
 		this.engine = engine;
 		this.store = store;
 		this.hostPorts = hostPorts;
 		this.launches = launches;
 		this.properties = properties;
+		this.terminals = terminals;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -165,6 +168,20 @@ public class Workloads {
 		}
 		publish(new FileUploaded(username, id, row.name(), path + "/" + name, content.length, sourceAddress,
 				this.clock.instant()));
+	}
+
+	/**
+	 * Opens a shell (bash if the image has it, else sh) with a terminal of this size in
+	 * the running container; output and the end go to the listener.
+	 * @throws ConflictException if the container is not running or the user has
+	 * {@code wm.workloads.terminal.max-per-user} terminals open
+	 * @throws InvalidInputException for a size outside 1 to 1000
+	 */
+	public Terminal openTerminal(String username, long id, int columns, int rows, TerminalListener listener,
+			String sourceAddress) {
+		ContainerRecord row = owned(username, id);
+		requireRunning(row);
+		return this.terminals.open(row, columns, rows, listener, sourceAddress);
 	}
 
 	/**

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param quota per-user limits
  * @param exec limits of commands run in containers
  * @param upload limits of file uploads
+ * @param terminal limits of browser terminals
  * @param images which Docker Hub references users may launch
  * @param reconcileInterval how often lent containers are compared with the database
  * @param orphanGrace how long a labelled container without a row is kept before it is
@@ -43,9 +47,10 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 		@Min(0) @DefaultValue("10") int maxPortsPerContainer, @Min(0) @DefaultValue("1000000000") long nanoCpus,
 		@Min(0) @DefaultValue("536870912") long memoryBytes, @Min(0) @DefaultValue("256") long pids,
 		@Valid @NotNull @DefaultValue Quota quota, @Valid @NotNull @DefaultValue Exec exec,
-		@Valid @NotNull @DefaultValue Upload upload, @Valid @NotNull @DefaultValue ImageRules images,
-		@NotNull @DefaultValue("PT1M") Duration reconcileInterval, @NotNull @DefaultValue("PT10M") Duration orphanGrace,
-		@Valid @NotNull @DefaultValue Pull pull, @Valid @NotNull @DefaultValue HomeMountSettings homeMount) {
+		@Valid @NotNull @DefaultValue Upload upload, @Valid @NotNull @DefaultValue TerminalLimits terminal,
+		@Valid @NotNull @DefaultValue ImageRules images, @NotNull @DefaultValue("PT1M") Duration reconcileInterval,
+		@NotNull @DefaultValue("PT10M") Duration orphanGrace, @Valid @NotNull @DefaultValue Pull pull,
+		@Valid @NotNull @DefaultValue HomeMountSettings homeMount) {
 
 	/**
 	 * @param threads pulls that run at once; further launches wait in line
@@ -114,6 +119,15 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 	 * @param maxBytes the largest file a user may upload into a container
 	 */
 	public record Upload(@Min(1) @DefaultValue("10485760") int maxBytes) {
+	}
+
+	/**
+	 * @param idleTimeout a terminal with neither input nor output for this long is closed
+	 * @param maxPerUser terminals one user may have open at once
+	 */
+	public record TerminalLimits(
+			@NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24) @DefaultValue("PT15M") Duration idleTimeout,
+			@Min(1) @DefaultValue("5") int maxPerUser) {
 	}
 
 	/**

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -122,6 +124,44 @@ class ContainersPageBrowserIT {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("container-list")));
 		assertThat(this.browser.findElements(By.id("container-" + id))).isEmpty();
 		assertThat(this.workloads.list("alice")).noneMatch((c) -> c.id() == id);
+	}
+
+	/**
+	 * xterm.js reads keys from its hidden helper textarea and draws its rows as DOM
+	 * elements, where the shell's answer is read back.
+	 */
+	@Test
+	void launchSeeThePortsAndTypeIntoTheTerminal() throws Exception {
+		this.browser = Browser.start("en-US");
+		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
+		this.browser.get(url("/containers"));
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		this.browser.findElement(By.id("launch-name")).sendKeys(this.name);
+		this.browser.findElement(By.id("launch-image")).sendKeys(TestImages.BUSYBOX);
+		this.browser.findElement(By.id("launch-ports")).sendKeys("8080");
+		this.browser.findElement(By.id("launch-command")).sendKeys(HTTPD);
+		this.browser.findElement(By.id("launch-submit")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("containers-launched")));
+		WebElement link = this.browser.findElement(By.linkText("alice-" + this.name));
+		assertThat(this.browser.findElement(By.id("container-list")).getText()).contains("8080 → 127.0.0.1:");
+
+		link.click();
+		wait.until(ExpectedConditions.textToBe(By.id("container-name"), "alice-" + this.name));
+		assertThat(this.browser.findElement(By.id("container-facts")).getText()).contains("8080 → 127.0.0.1:");
+		this.browser.findElement(By.id("container-terminal")).click();
+		wait.until(ExpectedConditions.attributeToBe(By.id("terminal-status"), "data-state", "connected"));
+		assertThat(this.browser.findElement(By.id("terminal-status")).getText()).isEqualTo("Connected");
+
+		this.browser.findElement(By.className("xterm-helper-textarea")).sendKeys("echo hi" + Keys.ENTER);
+
+		wait.until((driver) -> terminalRows().contains("hi"));
+		assertThat(terminalRows()).anyMatch((row) -> row.endsWith("echo hi"));
+	}
+
+	@SuppressWarnings("unchecked")
+	List<String> terminalRows() {
+		return (List<String>) ((JavascriptExecutor) this.browser).executeScript(
+				"return Array.from(document.querySelectorAll('.xterm-rows > div')).map((row) => row.textContent.trim());");
 	}
 
 	@Test

@@ -203,6 +203,78 @@ public abstract class ContainerEngineContract {
 		assertThat(result.stderr()).hasSize(1000).startsWith("e\ne\n");
 	}
 
+	/**
+	 * The typed line comes back as the terminal's echo; only the shell's run of it joins
+	 * the two quoted halves.
+	 */
+	@Test
+	void aTerminalRunsWhatIsTypedAndShowsItsOutput() {
+		String id = started(spec("tty"));
+		TerminalTranscript transcript = new TerminalTranscript();
+
+		try (TerminalSession terminal = engine().openTerminal(id, List.of("sh"), 80, 24, transcript, transcript)) {
+			terminal.write("echo \"tty-\"\"answer\"; tty\n".getBytes(StandardCharsets.UTF_8));
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> transcript.text().contains("tty-answer"));
+			await().atMost(Duration.ofSeconds(20)).until(() -> transcript.text().contains("/dev/pts/"));
+		}
+	}
+
+	@Test
+	void aTerminalHasItsSizeAndFollowsAResize() {
+		String id = started(spec("size"));
+		TerminalTranscript transcript = new TerminalTranscript();
+
+		try (TerminalSession terminal = engine().openTerminal(id, List.of("sh"), 91, 27, transcript, transcript)) {
+			terminal.write("stty size\n".getBytes(StandardCharsets.UTF_8));
+			await().atMost(Duration.ofSeconds(20)).until(() -> transcript.text().contains("27 91"));
+
+			terminal.resize(123, 45);
+			terminal.write("stty size\n".getBytes(StandardCharsets.UTF_8));
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> transcript.text().contains("45 123"));
+		}
+	}
+
+	@Test
+	void closingATerminalEndsItsProcess() {
+		String id = started(spec("hangup"));
+		TerminalTranscript transcript = new TerminalTranscript();
+		TerminalSession terminal = engine().openTerminal(id, List.of("sh", "-c", "echo up; exec sleep 31337"), 80, 24,
+				transcript, transcript);
+		await().atMost(Duration.ofSeconds(20)).until(() -> transcript.text().contains("up"));
+		assertThat(exec(id, "ps", "-o", "args").stdout()).contains("sleep 31337");
+
+		terminal.close();
+		terminal.close();
+
+		assertThat(transcript.ended()).isTrue();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(exec(id, "ps", "-o", "args").stdout()).doesNotContain("sleep 31337"));
+	}
+
+	@Test
+	void aTerminalWhoseShellExitsReportsItsEnd() {
+		String id = started(spec("exit"));
+		TerminalTranscript transcript = new TerminalTranscript();
+
+		try (TerminalSession terminal = engine().openTerminal(id, List.of("sh"), 80, 24, transcript, transcript)) {
+			terminal.write("exit\n".getBytes(StandardCharsets.UTF_8));
+
+			await().atMost(Duration.ofSeconds(20)).until(transcript::ended);
+		}
+	}
+
+	@Test
+	void aTerminalInAStoppedContainerIsRefusedAsNotRunning() {
+		String id = engine().create(spec("stopped").build()).id();
+		TerminalTranscript transcript = new TerminalTranscript();
+
+		assertThatThrownBy(() -> engine().openTerminal(id, List.of("sh"), 80, 24, transcript, transcript))
+			.isInstanceOf(ContainerNotRunningException.class)
+			.hasMessageContaining("not running");
+	}
+
 	@Test
 	void tarCopiedInCanBeReadInTheContainer() {
 		String id = started(spec("copy"));
@@ -351,6 +423,9 @@ public abstract class ContainerEngineContract {
 			.isInstanceOf(ContainerNotFoundException.class);
 		assertThatThrownBy(() -> exec(unknown, "true")).isInstanceOf(ContainerNotFoundException.class);
 		assertThatThrownBy(() -> engine().logs(unknown, 10)).isInstanceOf(ContainerNotFoundException.class);
+		assertThatThrownBy(() -> engine().openTerminal(unknown, List.of("sh"), 80, 24, (bytes) -> {
+		}, () -> {
+		})).isInstanceOf(ContainerNotFoundException.class);
 		assertThatThrownBy(() -> engine().copyIn(unknown, "/tmp", tar(Map.of("x", "y"))))
 			.isInstanceOf(ContainerNotFoundException.class);
 	}

@@ -2,6 +2,7 @@ package org.whalemountain.workloads.docker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.github.dockerjava.api.DockerClient;
@@ -26,16 +27,32 @@ final class DockerClients {
 	/** The names the docker CLI uses in {@code DOCKER_CERT_PATH}. */
 	private static final List<String> CERTIFICATE_FILES = List.of("ca.pem", "cert.pem", "key.pem");
 
+	/** Longer than the longest terminal idle timeout an operator may configure. */
+	static final Duration TERMINAL_RESPONSE_TIMEOUT = Duration.ofHours(25);
+
 	private DockerClients() {
 	}
 
 	static DockerClient create(DockerProperties properties) {
+		return create(properties, properties.responseTimeout());
+	}
+
+	/**
+	 * A client for terminals: the socket read timeout is what ends a hijacked stream that
+	 * stays quiet, and a terminal may rightly be quiet longer than any ordinary call
+	 * waits; the service's terminal idle timeout (at most a day) ends those instead.
+	 */
+	static DockerClient forTerminals(DockerProperties properties) {
+		return create(properties, TERMINAL_RESPONSE_TIMEOUT);
+	}
+
+	private static DockerClient create(DockerProperties properties, Duration responseTimeout) {
 		DockerClientConfig config = config(properties);
 		DockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
 			.sslConfig(config.getSSLConfig())
 			.maxConnections(MAX_CONNECTIONS)
 			.connectionTimeout(properties.connectTimeout())
-			.responseTimeout(properties.responseTimeout())
+			.responseTimeout(responseTimeout)
 			.build();
 		return DockerClientImpl.getInstance(config, http);
 	}

@@ -20,9 +20,16 @@ class DockerConfiguration {
 		return DockerClients.create(properties);
 	}
 
+	/** Kept apart so that terminals, which hold a connection each, never starve calls. */
+	@Bean(destroyMethod = "close")
+	DockerClient dockerTerminalClient(DockerProperties properties) {
+		return DockerClients.forTerminals(properties);
+	}
+
 	@Bean
-	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerProperties properties) {
-		return new DockerContainerEngine(dockerClient, properties.host());
+	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerClient dockerTerminalClient,
+			DockerProperties properties) {
+		return new DockerContainerEngine(dockerClient, dockerTerminalClient, properties.host());
 	}
 
 	@Bean

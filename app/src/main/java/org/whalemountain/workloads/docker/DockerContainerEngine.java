@@ -19,6 +19,7 @@ import org.whalemountain.workloads.ContainerSpec;
 import org.whalemountain.workloads.ExecResult;
 import org.whalemountain.workloads.PullProgress;
 import org.whalemountain.workloads.RegistryCredentials;
+import org.whalemountain.workloads.TerminalSession;
 
 /**
  * The {@link ContainerEngine} on a Docker Engine, through docker-java. What to create is
@@ -41,10 +42,17 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	private final DockerNetworks networks;
 
-	DockerContainerEngine(DockerClient client, String host) {
+	private final DockerTerminals terminals;
+
+	/**
+	 * @param terminalClient a client for terminals, whose response timeout a quiet
+	 * terminal does not run into
+	 */
+	DockerContainerEngine(DockerClient client, DockerClient terminalClient, String host) {
 		this.client = client;
 		this.failures = new DockerFailures(host);
 		this.exec = new DockerExec(client, this.failures);
+		this.terminals = new DockerTerminals(terminalClient, this.failures);
 		this.images = new DockerImages(client, this.failures);
 		this.networks = new DockerNetworks(client, this.failures);
 	}
@@ -142,6 +150,12 @@ final class DockerContainerEngine implements ContainerEngine {
 	@Override
 	public ExecResult exec(String containerId, List<String> command, Duration timeout, int outputLimit) {
 		return this.exec.run(containerId, command, timeout, outputLimit);
+	}
+
+	@Override
+	public TerminalSession openTerminal(String containerId, List<String> command, int columns, int rows,
+			Consumer<byte[]> output, Runnable ended) {
+		return this.terminals.open(containerId, command, columns, rows, output, ended);
 	}
 
 	@Override

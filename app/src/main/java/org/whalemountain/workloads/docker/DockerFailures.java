@@ -10,6 +10,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 
 import org.whalemountain.workloads.ContainerNameTakenException;
 import org.whalemountain.workloads.ContainerNotFoundException;
+import org.whalemountain.workloads.ContainerNotRunningException;
 import org.whalemountain.workloads.EngineException;
 import org.whalemountain.workloads.EngineUnavailableException;
 import org.whalemountain.workloads.HostPortTakenException;
@@ -24,7 +25,8 @@ import org.whalemountain.workloads.ImageNotFoundException;
  * <li>a port that is already allocated or in use (create or start) →
  * {@link HostPortTakenException};
  * <li>404 "No such container" → {@link ContainerNotFoundException}, "No such image" →
- * {@link ImageNotFoundException}; 409 on create → {@link ContainerNameTakenException};
+ * {@link ImageNotFoundException}; 409 on create → {@link ContainerNameTakenException},
+ * 409 "is not running" → {@link ContainerNotRunningException};
  * <li>any other 5xx → {@link EngineUnavailableException}, any other answer →
  * {@link EngineException}, each with dockerd's own words.
  * </ul>
@@ -56,6 +58,10 @@ final class DockerFailures {
 			return new ContainerNotFoundException(
 					"No container " + containerId + " on Docker at " + this.host + " (" + detail(failure) + ")",
 					failure);
+		}
+		if (failure instanceof ConflictException && detail(failure).contains("is not running")) {
+			return new ContainerNotRunningException("Could not " + action + ": container " + containerId
+					+ " is not running on Docker at " + this.host + "; start it first", failure);
 		}
 		return other(action, failure);
 	}

@@ -49,6 +49,8 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 
 	private static ContainerEngine engine;
 
+	private static DockerClient terminalClient;
+
 	private static DockerClient unreachableClient;
 
 	private static ContainerEngine unreachable;
@@ -62,14 +64,16 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		TestImages.busybox();
 		DockerProperties properties = DockerProperties.defaults();
 		client = DockerClients.create(properties);
-		engine = new DockerContainerEngine(client, properties.host());
+		terminalClient = DockerClients.forTerminals(properties);
+		engine = new DockerContainerEngine(client, terminalClient, properties.host());
 		unreachableClient = DockerClients.create(missingSocket());
-		unreachable = new DockerContainerEngine(unreachableClient, missingSocket().host());
+		unreachable = new DockerContainerEngine(unreachableClient, unreachableClient, missingSocket().host());
 	}
 
 	@AfterAll
 	static void disconnect() throws IOException {
 		client.close();
+		terminalClient.close();
 		unreachableClient.close();
 	}
 
