@@ -56,7 +56,10 @@ start_mariadb() {
 		as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=127.0.0.1
 		wait_for "as_root mariadb-admin ping" 30
 	fi
+	# every cached test context keeps its own connection pool, and the burst tests need
+	# theirs full: the default 151 connections run out
 	as_root mariadb <<SQL
+SET GLOBAL max_connections = GREATEST(@@GLOBAL.max_connections, 1000);
 CREATE DATABASE IF NOT EXISTS \`${WM_TEST_DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS '${WM_TEST_DB_USER}'@'127.0.0.1' IDENTIFIED BY '${WM_TEST_DB_PASSWORD}';
 CREATE USER IF NOT EXISTS '${WM_TEST_DB_USER}'@'localhost' IDENTIFIED BY '${WM_TEST_DB_PASSWORD}';
