@@ -71,18 +71,8 @@ class ContainersPageBrowserIT {
 
 	@Test
 	void launchReachRunACommandUploadAndDeleteAContainer() throws Exception {
-		this.browser = Browser.start("en-US");
-		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
-		this.browser.get(url("/containers"));
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		WebDriverWait wait = launchHttpdFromTheForm();
 
-		this.browser.findElement(By.id("launch-name")).sendKeys(this.name);
-		this.browser.findElement(By.id("launch-image")).sendKeys(TestImages.BUSYBOX);
-		this.browser.findElement(By.id("launch-ports")).sendKeys("8080");
-		this.browser.findElement(By.id("launch-command")).sendKeys(HTTPD);
-		this.browser.findElement(By.id("launch-submit")).click();
-
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("containers-launched")));
 		long id = this.workloads.list("alice")
 			.stream()
 			.filter((c) -> c.name().equals("alice-" + this.name))
@@ -132,16 +122,7 @@ class ContainersPageBrowserIT {
 	 */
 	@Test
 	void launchSeeThePortsAndTypeIntoTheTerminal() throws Exception {
-		this.browser = Browser.start("en-US");
-		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
-		this.browser.get(url("/containers"));
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-		this.browser.findElement(By.id("launch-name")).sendKeys(this.name);
-		this.browser.findElement(By.id("launch-image")).sendKeys(TestImages.BUSYBOX);
-		this.browser.findElement(By.id("launch-ports")).sendKeys("8080");
-		this.browser.findElement(By.id("launch-command")).sendKeys(HTTPD);
-		this.browser.findElement(By.id("launch-submit")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("containers-launched")));
+		WebDriverWait wait = launchHttpdFromTheForm();
 		WebElement link = this.browser.findElement(By.linkText("alice-" + this.name));
 		assertThat(this.browser.findElement(By.id("container-list")).getText()).contains("8080 → 127.0.0.1:");
 
@@ -196,6 +177,21 @@ class ContainersPageBrowserIT {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hostPort + "/" + path)).build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body();
+	}
+
+	/** Alice launches busybox httpd on guest port 8080 from the console's form. */
+	private WebDriverWait launchHttpdFromTheForm() throws Exception {
+		this.browser = Browser.start("en-US");
+		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
+		this.browser.get(url("/containers"));
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		this.browser.findElement(By.id("launch-name")).sendKeys(this.name);
+		this.browser.findElement(By.id("launch-image")).sendKeys(TestImages.BUSYBOX);
+		this.browser.findElement(By.id("launch-ports")).sendKeys("8080");
+		this.browser.findElement(By.id("launch-command")).sendKeys(HTTPD);
+		this.browser.findElement(By.id("launch-submit")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("containers-launched")));
+		return wait;
 	}
 
 }

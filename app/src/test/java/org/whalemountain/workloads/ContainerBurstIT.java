@@ -68,11 +68,7 @@ class ContainerBurstIT {
 
 	@AfterEach
 	void deleteContainers() {
-		for (String student : Students.all()) {
-			for (JsonNode container : this.http.get("/api/v1/containers", student).json()) {
-				this.http.delete("/api/v1/containers/" + container.get("id").asLong(), student);
-			}
-		}
+		LentContainers.deleteAll(this.http, Students.all());
 	}
 
 	@Test

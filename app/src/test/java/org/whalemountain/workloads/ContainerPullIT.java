@@ -83,11 +83,7 @@ class ContainerPullIT {
 
 	@AfterEach
 	void cleanUp() {
-		for (String user : List.of(ALICE, BOB)) {
-			for (JsonNode container : this.http.get("/api/v1/containers", user).json()) {
-				this.http.delete("/api/v1/containers/" + container.get("id").asLong(), user);
-			}
-		}
+		LentContainers.deleteAll(this.http, List.of(ALICE, BOB));
 		if (this.image != null) {
 			DockerCli.attempt(Map.of(), null, "rmi", "-f", this.image);
 		}

@@ -67,11 +67,7 @@ class HomeMountIT {
 
 	@AfterEach
 	void deleteContainers() {
-		for (String user : List.of(ALICE, BOB)) {
-			for (JsonNode container : this.http.get("/api/v1/containers", user).json()) {
-				this.http.delete("/api/v1/containers/" + container.get("id").asLong(), user);
-			}
-		}
+		LentContainers.deleteAll(this.http, List.of(ALICE, BOB));
 	}
 
 	@AfterAll

@@ -58,11 +58,7 @@ class HostPortClashIT {
 
 	@AfterEach
 	void deleteContainers() {
-		for (String student : List.of(STUDENT09, STUDENT10)) {
-			for (JsonNode container : this.http.get("/api/v1/containers", student).json()) {
-				this.http.delete("/api/v1/containers/" + container.get("id").asLong(), student);
-			}
-		}
+		LentContainers.deleteAll(this.http, List.of(STUDENT09, STUDENT10));
 	}
 
 	@Test
