@@ -43,6 +43,12 @@ final class LaunchInputs {
 				throw new InvalidInputException("invalid-env", "env", "'" + entry
 						+ "' is not NAME=value; a name is letters, digits and underscores, not starting with a digit.");
 			}
+			if (entry.indexOf('\0') >= 0) {
+				// a process environment is NUL-terminated: Docker refuses it, and the
+				// sealed copy separates entries with NUL
+				throw new InvalidInputException("invalid-env", "env", "The value of " + entry.substring(0, eq)
+						+ " contains a NUL character, which no environment variable can hold.");
+			}
 		}
 		return entries;
 	}
@@ -61,7 +67,11 @@ final class LaunchInputs {
 				throw new InvalidInputException("invalid-port", "ports",
 						"'" + word + "' is not a port; guest ports are 1 to 65535.");
 			}
-			result.add(port);
+			if (!result.add(port)) {
+				// two host ports for one guest port is never what was meant
+				throw new InvalidInputException("duplicate-port", "ports",
+						"Guest port " + port + " is listed twice; list each guest port once.");
+			}
 		}
 		if (result.size() > max) {
 			throw new InvalidInputException("too-many-ports", "ports",

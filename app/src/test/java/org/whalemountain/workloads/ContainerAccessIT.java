@@ -1,5 +1,6 @@
 package org.whalemountain.workloads;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.whalemountain.workloads.ContainerLendingIT.ALICE;
 import static org.whalemountain.workloads.ContainerLendingIT.BOB;
 import static org.whalemountain.workloads.ContainerLendingIT.CAROL;
+import static org.whalemountain.workloads.ContainerLendingIT.SENSEI;
 
 /**
  * Who may touch a container, what input is refused, and host ports under a burst of
@@ -66,6 +68,9 @@ class ContainerAccessIT {
 				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"env\": [\"NOEQUALS\"], \"ports\": [80]}",
 				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"ports\": \"80 0\"}",
 				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"ports\": \"80 http\"}",
+				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"ports\": \"80 443 80\"}",
+				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"env\": \"=V\", \"ports\": \"80\"}",
+				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"env\": [\"A=x\\u0000y\"], \"ports\": [80]}",
 				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"ports\": [70000]}",
 				"{\"name\": \"ok\", \"image\": \"" + image + "\", \"ports\": \"1 2 3 4 5 6 7 8 9 10 11\"}",
 				"{\"name\": \"ok\", \"image\": \"ghcr.io/someone/thing:1\", \"ports\": \"80\"}",
@@ -84,6 +89,22 @@ class ContainerAccessIT {
 	}
 
 	@Test
+	void aStoppedContainerTakesNoCommandAndNoUploadAndAnOversizedFileIsRefused() throws Exception {
+		long id = this.lending.launch(ALICE, ContainerLendingIT.name(), "").json().get("id").asLong();
+		String tooLarge = "x".repeat(10_485_761);
+		HttpResponse<String> large = this.lending.upload(ALICE, id, "big.bin", "/tmp", tooLarge);
+		assertThat(large.statusCode()).isEqualTo(400);
+		assertThat(large.body()).contains("wm.workloads.upload.max-bytes");
+
+		this.http.post("/api/v1/containers/" + id + "/stop", "", ALICE);
+
+		Http.Response exec = this.lending.exec(ALICE, id, "\"ls\"");
+		assertThat(exec.status()).isEqualTo(409);
+		assertThat(exec.json().get("detail").asString()).contains("not running");
+		assertThat(this.lending.upload(ALICE, id, "x.txt", "/tmp", "x").statusCode()).isEqualTo(409);
+	}
+
+	@Test
 	void aSecondContainerOfTheSameNameIsAConflict() {
 		String name = ContainerLendingIT.name();
 		assertThat(this.lending.launch(ALICE, name, "8080").status()).isEqualTo(201);
@@ -96,7 +117,8 @@ class ContainerAccessIT {
 	void nobodyButTheOwnerReachesAContainer() throws Exception {
 		long id = this.lending.launch(ALICE, ContainerLendingIT.name(), "8080").json().get("id").asLong();
 		String base = "/api/v1/containers/" + id;
-		for (String intruder : new String[] { BOB, null }) {
+		// admins included: a container is its owner's alone
+		for (String intruder : new String[] { BOB, SENSEI, null }) {
 			// an anonymous write meets the CSRF check before authentication: 403, not 401
 			List<Integer> expected = (intruder == null) ? List.of(401, 403) : List.of(404);
 			assertThat(this.http.get(base, intruder).status()).isIn(expected);
@@ -108,6 +130,7 @@ class ContainerAccessIT {
 			assertThat(this.http.delete(base, intruder).status()).isIn(expected);
 		}
 		assertThat(this.http.get("/api/v1/containers", BOB).json()).isEmpty();
+		assertThat(this.http.get("/api/v1/containers", SENSEI).json()).isEmpty();
 		assertThat(this.http.get("/api/v1/containers", null).status()).isEqualTo(401);
 		assertThat(this.http.post("/api/v1/containers", "{}", null).status()).isIn(401, 403);
 		JsonNode mine = this.http.get(base, ALICE).json();

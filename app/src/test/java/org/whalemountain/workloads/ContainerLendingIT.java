@@ -39,6 +39,8 @@ class ContainerLendingIT {
 
 	static final String CAROL = basic("carol", "carol-pass");
 
+	static final String SENSEI = basic("sensei", "sensei-pass");
+
 	/** Serves /www on 8081 in the background and on 8080 in the foreground. */
 	static final String HTTPD = "[\"sh\", \"-c\", \"mkdir -p /www && echo hello > /www/index.html && echo started"
 			+ " && httpd -p 8081 -h /www && exec httpd -f -p 8080 -h /www\"]";

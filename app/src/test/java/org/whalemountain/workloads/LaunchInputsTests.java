@@ -15,7 +15,7 @@ class LaunchInputsTests {
 	void envAndPortsComeAsListsOrSpaceSeparatedStrings() {
 		assertThat(LaunchInputs.env("A=1  B_2=x=y")).containsExactly("A=1", "B_2=x=y");
 		assertThat(LaunchInputs.env(List.of("A=with space"))).containsExactly("A=with space");
-		assertThat(LaunchInputs.ports("80 443 80", 10)).containsExactly(80, 443);
+		assertThat(LaunchInputs.ports("80  443", 10)).containsExactly(80, 443);
 		assertThat(LaunchInputs.ports(List.of(80, "443"), 10)).containsExactly(80, 443);
 		assertThat(LaunchInputs.ports(null, 10)).isEmpty();
 	}
@@ -34,6 +34,8 @@ class LaunchInputsTests {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env("1A=x"))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("env"));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env("=x"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env(List.of("A=x\u0000y")))
+			.withMessageContaining("NUL");
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env(42));
 	}
 
@@ -41,6 +43,8 @@ class LaunchInputsTests {
 	void portsOutsideTheRangeOrAboveTheLimitAreRefused() {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("0", 10));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("65536", 10));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("80 443 80", 10))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("duplicate-port"));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("1 2 3", 2))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("too-many-ports"));
 	}
