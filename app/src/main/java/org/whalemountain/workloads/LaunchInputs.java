@@ -1,7 +1,6 @@
 package org.whalemountain.workloads;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -107,7 +106,7 @@ final class LaunchInputs {
 			return List.of();
 		}
 		if (value instanceof String text) {
-			return Arrays.stream(text.trim().split("\\s+")).filter((w) -> !w.isEmpty()).toList();
+			return ShellWords.split(text, field);
 		}
 		if (value instanceof List<?> list) {
 			List<String> result = new ArrayList<>();

@@ -145,6 +145,9 @@ class ContainerLendingIT {
 		assertThat(loud.get("stdout").asString()).hasSize(1_048_576);
 		assertThat(execBody(ALICE, id, "{\"command\": \"ls\", \"timeoutSeconds\": 301}").status()).isEqualTo(400);
 		assertThat(exec(ALICE, id, "[]").status()).isEqualTo(400);
+		JsonNode quoted = execBody(ALICE, id, "{\"command\": \"sh -c \\\"echo 'a  b'; echo $0\\\" x\"}").json();
+		assertThat(quoted.get("stdout").asString()).isEqualTo("a  b\nx\n");
+		assertThat(execBody(ALICE, id, "{\"command\": \"sh -c \\\"echo\"}").status()).isEqualTo(400);
 
 		assertThat(upload(ALICE, id, "x.txt", "/tmp/../etc", "x").statusCode()).isEqualTo(400);
 		assertThat(upload(ALICE, id, "x.txt", "tmp", "x").statusCode()).isEqualTo(400);
