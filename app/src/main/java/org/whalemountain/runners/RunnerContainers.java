@@ -81,10 +81,10 @@ class RunnerContainers {
 		try {
 			removeAll(username);
 			this.engine.ensureNetwork(network(username), Map.of(OWNER_LABEL, username));
-			ContainerInfo created = this.engine.create(spec(username, this.properties));
-			this.engine.copyIn(created.id(), "/etc", new ByteArrayInputStream(configTar(configToml)));
-			this.engine.start(created.id());
-			return created.id();
+			String created = this.engine.create(spec(username, this.properties));
+			this.engine.copyIn(created, "/etc", new ByteArrayInputStream(configTar(configToml)));
+			this.engine.start(created);
+			return created;
 		}
 		catch (EngineUnavailableException ex) {
 			throw dockerDown(ex);

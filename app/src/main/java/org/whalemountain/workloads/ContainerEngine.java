@@ -21,11 +21,13 @@ public interface ContainerEngine {
 
 	/**
 	 * Creates a container (not started). The image must be present ({@link #pull}).
-	 * @return the created container as the engine now reports it
+	 * Returns only the id: reading the container back costs every launch of a class-start
+	 * burst one more engine round trip; {@link #inspect} when more is needed.
+	 * @return the new container's id
 	 * @throws ContainerNameTakenException if a container with this name exists
 	 * @throws HostPortTakenException if a requested host port is already bound
 	 */
-	ContainerInfo create(ContainerSpec spec);
+	String create(ContainerSpec spec);
 
 	/**
 	 * Starts a created or stopped container; starting a running one does nothing.

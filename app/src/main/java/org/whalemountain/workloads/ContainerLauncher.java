@@ -117,15 +117,15 @@ class ContainerLauncher {
 		try {
 			String networkId = this.engine.ensureNetwork(LendingSpecs.network(row.owner()),
 					Map.of(LendingSpecs.OWNER_LABEL, row.owner()));
-			ContainerInfo info = this.engine.create(LendingSpecs.spec(row, plan.command(), plan.env(),
+			String containerId = this.engine.create(LendingSpecs.spec(row, plan.command(), plan.env(),
 					this.hostPorts.of(row.id()), this.properties, plan.home()));
-			created.add(info.id());
-			this.engine.start(info.id());
-			if (!this.store.updateEngineIds(row.id(), info.id(), networkId, "running")) {
-				this.engine.remove(info.id());
+			created.add(containerId);
+			this.engine.start(containerId);
+			if (!this.store.updateEngineIds(row.id(), containerId, networkId, "running")) {
+				this.engine.remove(containerId);
 				return null;
 			}
-			return row.withEngineIds(info.id(), networkId, "running");
+			return row.withEngineIds(containerId, networkId, "running");
 		}
 		catch (RuntimeException ex) {
 			removeQuietly(created, ex);

@@ -90,7 +90,8 @@ public abstract class ContainerEngineContract {
 	@Test
 	void startedContainerRunsWithItsLabelsAndEnvironment() {
 		ContainerInfo created = engine()
-			.create(spec("env").label("owner", "alice").env("GREETING=hello world").build());
+			.inspect(engine().create(spec("env").label("owner", "alice").env("GREETING=hello world").build()))
+			.orElseThrow();
 
 		assertThat(created.status()).isEqualTo(ContainerStatus.CREATED);
 		assertThat(created.name()).isEqualTo(name("env"));
@@ -130,9 +131,9 @@ public abstract class ContainerEngineContract {
 
 	@Test
 	void listFindsOnlyContainersCarryingAllTheLabels() {
-		String alicesWeb = engine().create(spec("a").label("owner", "alice").label("kind", "web").build()).id();
+		String alicesWeb = engine().create(spec("a").label("owner", "alice").label("kind", "web").build());
 		engine().create(spec("b").label("owner", "bob").label("kind", "web").build());
-		String alicesDb = engine().create(spec("c").label("owner", "alice").label("kind", "db").build()).id();
+		String alicesDb = engine().create(spec("c").label("owner", "alice").label("kind", "db").build());
 		engine().start(alicesDb);
 
 		assertThat(engine().list(Map.of("wm.test", this.run, "owner", "alice"))).extracting(ContainerInfo::id)
@@ -267,7 +268,7 @@ public abstract class ContainerEngineContract {
 
 	@Test
 	void aTerminalInAStoppedContainerIsRefusedAsNotRunning() {
-		String id = engine().create(spec("stopped").build()).id();
+		String id = engine().create(spec("stopped").build());
 		TerminalTranscript transcript = new TerminalTranscript();
 
 		assertThatThrownBy(() -> engine().openTerminal(id, List.of("sh"), 80, 24, transcript, transcript))
@@ -321,8 +322,7 @@ public abstract class ContainerEngineContract {
 
 	@Test
 	void aContainerWithoutHardeningIsStillNotPrivileged() {
-		String id = engine().create(spec("soft").security(new ContainerSpec.Security(false, false, List.of())).build())
-			.id();
+		String id = engine().create(spec("soft").security(new ContainerSpec.Security(false, false, List.of())).build());
 
 		Observed observed = observe(id);
 		assertThat(observed.privileged()).isFalse();
@@ -460,7 +460,7 @@ public abstract class ContainerEngineContract {
 
 	/** Creates and starts the container; returns its id. */
 	protected String started(SpecBuilder spec) {
-		String id = engine().create(spec.build()).id();
+		String id = engine().create(spec.build());
 		engine().start(id);
 		return id;
 	}

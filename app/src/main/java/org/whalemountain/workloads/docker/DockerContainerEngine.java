@@ -63,16 +63,13 @@ final class DockerContainerEngine implements ContainerEngine {
 	}
 
 	@Override
-	public ContainerInfo create(ContainerSpec spec) {
-		String id;
+	public String create(ContainerSpec spec) {
 		try {
-			id = DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec).exec().getId();
+			return DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec).exec().getId();
 		}
 		catch (RuntimeException ex) {
 			throw this.failures.create(spec.name(), spec.image(), ex);
 		}
-		return inspect(id).orElseThrow(() -> this.failures.container(id, "inspect container " + id,
-				new NotFoundException("No such container: " + id + " (removed right after create)")));
 	}
 
 	@Override

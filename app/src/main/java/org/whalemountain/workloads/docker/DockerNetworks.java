@@ -1,8 +1,11 @@
 package org.whalemountain.workloads.docker;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -12,11 +15,21 @@ import com.github.dockerjava.api.model.Network;
 /** User networks: one bridge per name, created when first needed. */
 final class DockerNetworks {
 
+	/**
+	 * How long a network found or made is taken to be there without asking dockerd again:
+	 * at class start every launch of a user would otherwise list networks, one more round
+	 * trip queued behind everybody's creates. Short, so that a network removed by hand
+	 * (docker network prune) is made again within seconds.
+	 */
+	private static final long REMEMBER_NANOS = Duration.ofSeconds(10).toNanos();
+
+	private final ConcurrentMap<String, Seen> seen = new ConcurrentHashMap<>();
+
 	private final DockerClient client;
 
 	private final DockerFailures failures;
 
-	private final java.util.concurrent.ConcurrentMap<String, Object> creating = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Object> creating = new ConcurrentHashMap<>();
 
 	DockerNetworks(DockerClient client, DockerFailures failures) {
 		this.client = client;
@@ -28,6 +41,16 @@ final class DockerNetworks {
 	 * there is none. A concurrent create of the same name loses the race quietly.
 	 */
 	String ensure(String name, Map<String, String> labels) {
+		Seen known = this.seen.get(name);
+		if (known != null && System.nanoTime() - known.atNanos() < REMEMBER_NANOS) {
+			return known.id();
+		}
+		String id = ensureLocked(name, labels);
+		this.seen.put(name, new Seen(id, System.nanoTime()));
+		return id;
+	}
+
+	private String ensureLocked(String name, Map<String, String> labels) {
 		// dockerd's duplicate check races: two creates at once make two networks of one
 		// name, and every later attach by that name fails as ambiguous
 		synchronized (this.creating.computeIfAbsent(name, (key) -> new Object())) {
@@ -59,6 +82,7 @@ final class DockerNetworks {
 	}
 
 	void remove(String name) {
+		this.seen.remove(name);
 		try {
 			this.client.removeNetworkCmd(name).exec();
 		}
@@ -74,6 +98,9 @@ final class DockerNetworks {
 	private Optional<String> find(String name) {
 		List<Network> candidates = this.client.listNetworksCmd().withNameFilter(name).exec();
 		return candidates.stream().filter((network) -> name.equals(network.getName())).map(Network::getId).findFirst();
+	}
+
+	private record Seen(String id, long atNanos) {
 	}
 
 }
