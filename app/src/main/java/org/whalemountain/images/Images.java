@@ -12,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.whalemountain.identity.Identity;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.images.VisibilityPolicy.Viewer;
+import org.whalemountain.platform.ImageReference;
+import org.whalemountain.platform.InvalidImageReferenceException;
 import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.registry.Registry;
@@ -104,8 +106,7 @@ public class Images {
 	 */
 	public Image visibleImage(String username, String reference) {
 		Viewer viewer = viewer(username);
-		Optional<CatalogueReference> parsed = CatalogueReference.parse(reference, this.registry.host());
-		return parsed.flatMap(this::find)
+		return parse(reference).flatMap(this::find)
 			.filter((entry) -> VisibilityPolicy.canSee(viewer, entry))
 			.map(this::image)
 			.orElseThrow(() -> new NotFoundException("image-not-found",
@@ -175,7 +176,18 @@ public class Images {
 		});
 	}
 
-	private Optional<CatalogueEntry> find(CatalogueReference reference) {
+	/** Empty for what is not a name, and for a name on another registry. */
+	private Optional<ImageReference> parse(String reference) {
+		try {
+			return Optional.of(ImageReference.parse(reference, this.registry.host()))
+				.filter((parsed) -> parsed.isOn(this.registry.host()));
+		}
+		catch (InvalidImageReferenceException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private Optional<CatalogueEntry> find(ImageReference reference) {
 		if (reference.digest() != null) {
 			return this.store.findByDigest(reference.repository(), reference.digest()).stream().findFirst();
 		}

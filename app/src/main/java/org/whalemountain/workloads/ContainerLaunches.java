@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.whalemountain.platform.ConflictException;
+import org.whalemountain.platform.ImageReference;
 import org.whalemountain.platform.InvalidInputException;
 
 /**
@@ -51,7 +52,7 @@ class ContainerLaunches {
 			}
 			return row;
 		}
-		RegistryCredentials credentials = this.images.pullCredentials(plan.image());
+		RegistryCredentials credentials = this.images.pullCredentials(plan.reference());
 		ContainerRecord row = this.launcher.reserve(plan, ContainerStore.PULLING);
 		this.pulls.submit(row, plan, credentials);
 		return row;
@@ -66,7 +67,7 @@ class ContainerLaunches {
 		List<String> env = LaunchInputs.env(request.env());
 		List<Integer> ports = LaunchInputs.ports(request.ports(), this.properties.maxPortsPerContainer());
 		List<String> command = (request.command() != null) ? LaunchInputs.command(request.command()) : List.of();
-		String image = this.images.check(username, request.image());
+		ImageReference image = this.images.check(username, request.image());
 		return new LaunchPlan(username, name, image, command, env, ports, this.homes.prepare(username));
 	}
 

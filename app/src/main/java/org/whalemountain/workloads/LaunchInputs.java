@@ -18,10 +18,6 @@ final class LaunchInputs {
 
 	private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-	/** A Docker Hub reference: no registry host, lower-case path, optional tag. */
-	private static final Pattern HUB_REFERENCE = Pattern
-		.compile("[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?");
-
 	private LaunchInputs() {
 	}
 
@@ -85,20 +81,6 @@ final class LaunchInputs {
 			throw new InvalidInputException("invalid-command", "command", "Give a command to run.");
 		}
 		return argv;
-	}
-
-	static boolean isHubReference(String image) {
-		return image != null && HUB_REFERENCE.matcher(image).matches();
-	}
-
-	/** A glob with {@code *} only, anchored at both ends. */
-	static boolean matches(String pattern, String image) {
-		String[] parts = pattern.split("\\*", -1);
-		StringBuilder regex = new StringBuilder();
-		for (int i = 0; i < parts.length; i++) {
-			regex.append((i > 0) ? ".*" : "").append(Pattern.quote(parts[i]));
-		}
-		return image.matches(regex.toString());
 	}
 
 	private static List<String> words(Object value, String field) {

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param exec limits of commands run in containers
  * @param upload limits of file uploads
  * @param terminal limits of browser terminals
- * @param images which Docker Hub references users may launch
+ * @param images which images besides the catalogue's users may launch
  * @param reconcileInterval how often lent containers are compared with the database
  * @param orphanGrace how long a labelled container without a row is kept before it is
  * removed
@@ -131,13 +131,17 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 	}
 
 	/**
-	 * Docker Hub reference patterns ({@code *} matches any run of characters), checked
-	 * denied first.
+	 * Which images users may launch besides the catalogue's. Patterns ({@code *} matches
+	 * any run of characters) are matched against normalised names
+	 * ({@code docker.io/library/python:3}), denied first.
 	 *
+	 * @param registries registry hosts, besides the service's own, that launches may pull
+	 * from; a reference to any other is refused before anything is pulled
 	 * @param allowed references users may launch; empty allows every one not denied
 	 * @param denied references nobody may launch
 	 */
-	public record ImageRules(@DefaultValue List<String> allowed, @DefaultValue List<String> denied) {
+	public record ImageRules(@NotNull @DefaultValue("docker.io") List<String> registries,
+			@DefaultValue List<String> allowed, @DefaultValue List<String> denied) {
 	}
 
 }

@@ -142,7 +142,11 @@ class ContainerPullIT {
 			.until(() -> this.http.get("/api/v1/containers/" + id, ALICE).json(),
 					(now) -> !now.get("status").asString().equals("pulling"));
 		assertThat(failed.get("status").asString()).isEqualTo("failed");
-		assertThat(failed.get("message").asString()).contains("could not be pulled").contains("manifest unknown");
+		// the service's words; dockerd's (registry URLs, error codes) stay in the log
+		assertThat(failed.get("message").asString()).contains("could not be pulled")
+			.contains("no image of that name and tag")
+			.doesNotContain("manifest unknown")
+			.doesNotContain("/v2/");
 		assertThat(failed.get("ports")).isEmpty();
 		assertThat(portRows(id)).isZero();
 		assertThat(this.http.post("/api/v1/containers/" + id + "/start", "", ALICE).status()).isEqualTo(409);
@@ -182,6 +186,41 @@ class ContainerPullIT {
 		assertThat(portRows(stale)).isZero();
 		assertThat(this.http.get("/api/v1/containers/" + fresh, ALICE).json().get("status").asString())
 			.isEqualTo("pulling");
+	}
+
+	@Test
+	void anotherUsersPrivateImageOnTheHostCannotBeLaunchedByItsIdOrAPrefix() throws Exception {
+		pushAsAlice("private");
+		long id = launch(ALICE, "own" + this.run, "").json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.http.get("/api/v1/containers/" + id, ALICE).json().get("status").asString(),
+					"running"::equals);
+		String imageId = DockerCli.docker("image", "inspect", "--format", "{{.Id}}", this.image).trim();
+		String hex = imageId.substring("sha256:".length());
+
+		for (String byId : List.of(imageId, hex, hex.substring(0, 4), hex.substring(0, 12),
+				"sha256:" + hex.substring(0, 12), hex.substring(0, 12) + ":latest")) {
+			Http.Response refused = this.http.post("/api/v1/containers",
+					"{\"name\": \"steal%s\", \"image\": \"%s\"}".formatted(this.run, byId), BOB);
+			assertThat(refused.status()).as(byId).isEqualTo(400);
+			assertThat(refused.json().get("type").asString()).as(byId).endsWith("/invalid-image");
+			assertThat(refused.json().get("detail").asString()).as(byId).contains("image ID");
+		}
+		assertThat(this.http.get("/api/v1/containers", BOB).json()).isEmpty();
+		assertThat(DockerCli.docker("ps", "-aq", "--filter", "label=wm.owner=bob").trim()).isEmpty();
+	}
+
+	@Test
+	void anImageOfARegistryNotListedIsRefusedBeforeAnythingIsPulled() {
+		String foreign = "quay.io/someone/thing-" + this.run + ":1";
+
+		Http.Response refused = this.http.post("/api/v1/containers",
+				"{\"name\": \"foreign%s\", \"image\": \"%s\"}".formatted(this.run, foreign), ALICE);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("type").asString()).endsWith("/image-not-allowed");
+		assertThat(refused.json().get("detail").asString()).contains("quay.io").contains("docker.io");
+		assertThat(this.http.get("/api/v1/containers", ALICE).json()).isEmpty();
 	}
 
 	/**

@@ -49,15 +49,4 @@ class LaunchInputsTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("too-many-ports"));
 	}
 
-	@Test
-	void dockerHubReferencesAndPatterns() {
-		assertThat(LaunchInputs.isHubReference("nginx")).isTrue();
-		assertThat(LaunchInputs.isHubReference("library/nginx:1.27")).isTrue();
-		assertThat(LaunchInputs.isHubReference("ghcr.io/x/y:1")).isFalse();
-		assertThat(LaunchInputs.isHubReference("localhost:5000/x")).isFalse();
-		assertThat(LaunchInputs.matches("nginx:*", "nginx:1.27")).isTrue();
-		assertThat(LaunchInputs.matches("nginx:*", "nginx-evil:1")).isFalse();
-		assertThat(LaunchInputs.matches("a.b", "axb")).isFalse();
-	}
-
 }

@@ -1,6 +1,7 @@
 package org.whalemountain.workloads.docker;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.whalemountain.workloads.EngineException;
 import org.whalemountain.workloads.EngineUnavailableException;
 import org.whalemountain.workloads.HostPortTakenException;
 import org.whalemountain.workloads.ImageNotFoundException;
+import org.whalemountain.workloads.ImageNotFoundException.PullProblem;
 
 /**
  * Translates docker-java failures into the port's exceptions, so that no caller sees a
@@ -87,7 +89,32 @@ final class DockerFailures {
 	}
 
 	ImageNotFoundException pullRefused(String image, String why, Throwable cause) {
-		return new ImageNotFoundException("Docker at " + this.host + " could not pull " + image + ": " + why, cause);
+		return new ImageNotFoundException("Docker at " + this.host + " could not pull " + image + ": " + why,
+				pullProblem(why), cause);
+	}
+
+	/**
+	 * dockerd's words for a failed pull, sorted into what a user can act on: the
+	 * registry's error codes ({@code manifest unknown}, {@code denied},
+	 * {@code toomanyrequests}) and Go's network errors.
+	 */
+	static PullProblem pullProblem(String why) {
+		String text = why.toLowerCase(Locale.ROOT);
+		if (text.contains("toomanyrequests") || text.contains("too many requests")) {
+			return PullProblem.RATE_LIMITED;
+		}
+		if (text.contains("manifest unknown") || text.contains("not found") || text.contains("name unknown")) {
+			return PullProblem.NOT_FOUND;
+		}
+		if (text.contains("denied") || text.contains("unauthorized") || text.contains("forbidden")) {
+			return PullProblem.DENIED;
+		}
+		if (text.contains("dial tcp") || text.contains("no such host") || text.contains("connection refused")
+				|| text.contains("timeout") || text.contains("deadline exceeded") || text.contains("tls:")
+				|| text.contains("x509") || text.contains("i/o") || text.contains("eof")) {
+			return PullProblem.UNREACHABLE;
+		}
+		return PullProblem.OTHER;
 	}
 
 	/** Any call: the mapping every more specific translation falls back to. */

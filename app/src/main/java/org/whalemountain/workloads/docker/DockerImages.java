@@ -1,15 +1,19 @@
 package org.whalemountain.workloads.docker;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 
+import org.whalemountain.platform.ImageReference;
 import org.whalemountain.workloads.PullProgress;
 import org.whalemountain.workloads.RegistryCredentials;
 
@@ -25,10 +29,17 @@ final class DockerImages {
 		this.failures = failures;
 	}
 
+	/**
+	 * Whether the engine holds the image under this name. Docker's inspect also finds an
+	 * image by ID or ID prefix, and by {@code repo:shortid}; only the names it lists for
+	 * the image count here, so that no string reaches an image past its name.
+	 */
 	boolean present(String image) {
+		ImageReference reference = ImageReference.parse(image, ImageReference.DOCKER_HUB);
 		try {
-			this.client.inspectImageCmd(image).exec();
-			return true;
+			InspectImageResponse found = this.client.inspectImageCmd(reference.canonical()).exec();
+			return Stream.concat(listed(found.getRepoTags()), listed(found.getRepoDigests()))
+				.anyMatch(reference::isListedAs);
 		}
 		catch (NotFoundException ex) {
 			return false;
@@ -38,10 +49,16 @@ final class DockerImages {
 		}
 	}
 
+	/**
+	 * Pulls by name, and by digest when the reference has one (the tag is only a label
+	 * then). Docker pulls every tag of a repository when asked without one, so a
+	 * reference always has one of the two.
+	 */
 	void pull(String image, RegistryCredentials credentials, Consumer<PullProgress> progress) {
-		ImageReference reference = ImageReference.parse(image);
+		ImageReference reference = ImageReference.parse(image, ImageReference.DOCKER_HUB);
 		// without credentials no auth header is sent: the client has no ambient ones
-		PullImageCmd command = this.client.pullImageCmd(reference.repository()).withTag(reference.tag());
+		PullImageCmd command = this.client.pullImageCmd(reference.name())
+			.withTag((reference.digest() != null) ? reference.digest() : reference.tag());
 		if (credentials != null) {
 			command.withAuthConfig(authConfig(credentials));
 		}
@@ -59,6 +76,10 @@ final class DockerImages {
 		if (callback.error != null) {
 			throw this.failures.pullRefused(image, callback.error, null);
 		}
+	}
+
+	private static Stream<String> listed(List<String> names) {
+		return (names != null) ? names.stream() : Stream.empty();
 	}
 
 	static AuthConfig authConfig(RegistryCredentials credentials) {

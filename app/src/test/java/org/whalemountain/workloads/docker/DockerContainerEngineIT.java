@@ -182,6 +182,22 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 	}
 
 	@Test
+	void anImageIsPresentOnlyUnderANameItHasNeverByItsId() {
+		String id = docker("image", "inspect", "--format", "{{.Id}}", testImage()).trim();
+		String hex = id.substring("sha256:".length());
+		String repository = testImage().substring(0, testImage().indexOf(':'));
+
+		assertThat(engine.imagePresent(testImage())).isTrue();
+		assertThat(engine.imagePresent("docker.io/" + testImage())).as("its normalised name").isTrue();
+		// docker's inspect finds these by ID; none of them is a name the image has
+		assertThat(engine.imagePresent(repository + ":" + hex.substring(0, 12))).as("repo:shortid").isFalse();
+		assertThat(engine.imagePresent("docker.io/library/" + hex.substring(0, 12))).as("a prefix as a name").isFalse();
+		assertThatThrownBy(() -> engine.imagePresent(id)).as("the ID").isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> engine.imagePresent(hex.substring(0, 4))).as("a prefix")
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void pullOfATagTheRegistryLacksFails() throws IOException {
 		try (LocalRegistry registry = LocalRegistry.open()) {
 			String missing = registry.address() + "/wm-test/missing-" + this.run + ":1";

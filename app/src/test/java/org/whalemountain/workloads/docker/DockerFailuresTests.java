@@ -16,6 +16,7 @@ import org.whalemountain.workloads.EngineException;
 import org.whalemountain.workloads.EngineUnavailableException;
 import org.whalemountain.workloads.HostPortTakenException;
 import org.whalemountain.workloads.ImageNotFoundException;
+import org.whalemountain.workloads.ImageNotFoundException.PullProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +119,25 @@ class DockerFailuresTests {
 		assertThat(DockerFailures.detail(answer(404, "No such container: \\\"abc\\\"")))
 			.isEqualTo("No such container: \"abc\"");
 		assertThat(DockerFailures.detail(new IllegalStateException("plain"))).isEqualTo("plain");
+	}
+
+	@Test
+	void dockerdsPullFailuresAreSortedIntoWhatAUserCanDo() {
+		assertThat(DockerFailures
+			.pullProblem("manifest for 127.0.0.1:5000/alice/x:1 not found: manifest unknown: " + "manifest unknown"))
+			.isEqualTo(PullProblem.NOT_FOUND);
+		assertThat(DockerFailures.pullProblem("pull access denied for nope, repository does not exist or may require"
+				+ " 'docker login': denied: requested access to the resource is denied"))
+			.isEqualTo(PullProblem.DENIED);
+		assertThat(DockerFailures.pullProblem("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup "
+				+ "registry-1.docker.io on 10.0.0.2:53: no such host"))
+			.isEqualTo(PullProblem.UNREACHABLE);
+		assertThat(DockerFailures.pullProblem("toomanyrequests: You have reached your pull rate limit"))
+			.isEqualTo(PullProblem.RATE_LIMITED);
+		assertThat(DockerFailures.pullProblem("something new")).isEqualTo(PullProblem.OTHER);
+		assertThat(
+				new DockerFailures("unix:///var/run/docker.sock").pullRefused("x", "manifest unknown", null).problem())
+			.isEqualTo(PullProblem.NOT_FOUND);
 	}
 
 	/** As docker-java builds them: the status, then dockerd's JSON body. */
