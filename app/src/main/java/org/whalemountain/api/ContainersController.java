@@ -19,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.workloads.ContainerView;
-import org.whalemountain.workloads.ExecRequest;
 import org.whalemountain.workloads.ExecResult;
-import org.whalemountain.workloads.LaunchRequest;
 import org.whalemountain.workloads.Workloads;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,9 +44,9 @@ class ContainersController {
 					+ " container is running, or failed with the reason in message.")
 	@ApiResponse(responseCode = "201", description = "Launched, or pulling",
 			headers = @Header(name = "Location", description = "/api/v1/containers/{id} of the new container"))
-	ResponseEntity<ContainerView> launch(@RequestBody LaunchRequest launch, @AuthenticationPrincipal UserPrincipal user,
+	ResponseEntity<ContainerView> launch(@RequestBody LaunchBody launch, @AuthenticationPrincipal UserPrincipal user,
 			HttpServletRequest request) {
-		ContainerView launched = this.workloads.launch(user.username(), launch, request.getRemoteAddr());
+		ContainerView launched = this.workloads.launch(user.username(), launch.toRequest(), request.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/containers/" + launched.id())).body(launched);
 	}
 
@@ -87,9 +85,9 @@ class ContainersController {
 
 	@PostMapping("/api/v1/containers/{id}/exec")
 	@Operation(summary = "Run a command (argument list or one string) and return its exit code and output")
-	ExecResult exec(@PathVariable long id, @RequestBody ExecRequest exec, @AuthenticationPrincipal UserPrincipal user,
+	ExecResult exec(@PathVariable long id, @RequestBody ExecBody exec, @AuthenticationPrincipal UserPrincipal user,
 			HttpServletRequest request) {
-		return this.workloads.exec(user.username(), id, exec, request.getRemoteAddr());
+		return this.workloads.exec(user.username(), id, exec.toRequest(), request.getRemoteAddr());
 	}
 
 	@GetMapping(path = "/api/v1/containers/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.platform.DomainException;
 import org.whalemountain.platform.NotFoundException;
+import org.whalemountain.platform.ShellWords;
 import org.whalemountain.workloads.ExecRequest;
 import org.whalemountain.workloads.LaunchRequest;
 import org.whalemountain.workloads.Workloads;
@@ -52,12 +53,10 @@ class ContainersPageController {
 			@RequestParam(defaultValue = "") String ports, @RequestParam(defaultValue = "") String command,
 			HtmxRequest htmx, HttpServletRequest request, Model model) {
 		try {
-			List<String> argv = command.isBlank() ? null : words(command);
-			model
-				.addAttribute("launched",
-						this.workloads.launch(user.username(), new LaunchRequest(name, image,
-								env.isBlank() ? null : env, ports.isBlank() ? null : ports, argv, null),
-								request.getRemoteAddr()));
+			LaunchRequest launch = new LaunchRequest(name, image, ShellWords.split(env, "env"),
+					LaunchRequest.ports(ShellWords.split(ports, "ports")),
+					command.isBlank() ? null : ShellWords.split(command, "command"), null);
+			model.addAttribute("launched", this.workloads.launch(user.username(), launch, request.getRemoteAddr()));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("formError", ex.getMessage());
@@ -115,7 +114,7 @@ class ContainersPageController {
 		model.addAttribute("execCommand", command);
 		try {
 			model.addAttribute("execResult", this.workloads.exec(user.username(), id,
-					new ExecRequest(words(command), null), request.getRemoteAddr()));
+					new ExecRequest(ShellWords.split(command, "command"), null), request.getRemoteAddr()));
 		}
 		catch (NotFoundException ex) {
 			throw ex;
@@ -192,46 +191,6 @@ class ContainersPageController {
 		catch (DomainException ex) {
 			model.addAttribute("logsError", ex.getMessage());
 		}
-	}
-
-	/**
-	 * Splits a command line at spaces, keeping what is inside single or double quotes
-	 * together, as a shell would: {@code sh -c "echo hi"} is three words.
-	 */
-	static List<String> words(String line) {
-		List<String> words = new ArrayList<>();
-		StringBuilder word = new StringBuilder();
-		boolean inWord = false;
-		char quote = 0;
-		for (char c : line.toCharArray()) {
-			if (quote != 0) {
-				if (c == quote) {
-					quote = 0;
-				}
-				else {
-					word.append(c);
-				}
-			}
-			else if (c == '"' || c == '\'') {
-				quote = c;
-				inWord = true;
-			}
-			else if (Character.isWhitespace(c)) {
-				if (inWord) {
-					words.add(word.toString());
-					word.setLength(0);
-					inWord = false;
-				}
-			}
-			else {
-				word.append(c);
-				inWord = true;
-			}
-		}
-		if (inWord) {
-			words.add(word.toString());
-		}
-		return words;
 	}
 
 	/** What the launch form held, shown again with its error. */

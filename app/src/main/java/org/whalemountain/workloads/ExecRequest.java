@@ -1,16 +1,21 @@
 package org.whalemountain.workloads;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.whalemountain.platform.InvalidInputException;
 
 /**
  * A command to run in a container.
  *
- * @param command an argument list, or one string split at spaces
+ * @param command the argument list
  * @param timeoutSeconds how long to wait, or {@code null} for the configured default
  */
-public record ExecRequest(Object command, Integer timeoutSeconds) {
+public record ExecRequest(List<String> command, Integer timeoutSeconds) {
+
+	public ExecRequest {
+		command = (command != null) ? List.copyOf(command) : List.of();
+	}
 
 	/**
 	 * @throws InvalidInputException for a timeout outside 1 second to the maximum

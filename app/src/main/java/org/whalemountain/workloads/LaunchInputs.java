@@ -1,6 +1,5 @@
 package org.whalemountain.workloads;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,8 +29,7 @@ final class LaunchInputs {
 		return username + "-" + name;
 	}
 
-	static List<String> env(Object env) {
-		List<String> entries = words(env, "env");
+	static List<String> env(List<String> entries) {
 		for (String entry : entries) {
 			int eq = entry.indexOf('=');
 			if (eq < 1 || !ENV_NAME.matcher(entry.substring(0, eq)).matches()) {
@@ -48,19 +46,12 @@ final class LaunchInputs {
 		return entries;
 	}
 
-	static List<Integer> ports(Object ports, int max) {
+	static List<Integer> ports(List<Integer> ports, int max) {
 		LinkedHashSet<Integer> result = new LinkedHashSet<>();
-		for (String word : words(ports, "ports")) {
-			int port;
-			try {
-				port = Integer.parseInt(word);
-			}
-			catch (NumberFormatException ex) {
-				port = 0;
-			}
-			if (port < 1 || port > 65535) {
+		for (Integer port : ports) {
+			if (port == null || port < 1 || port > 65535) {
 				throw new InvalidInputException("invalid-port", "ports",
-						"'" + word + "' is not a port; guest ports are 1 to 65535.");
+						"'" + port + "' is not a port; guest ports are 1 to 65535.");
 			}
 			if (!result.add(port)) {
 				// two host ports for one guest port is never what was meant
@@ -75,33 +66,11 @@ final class LaunchInputs {
 		return List.copyOf(result);
 	}
 
-	static List<String> command(Object command) {
-		List<String> argv = words(command, "command");
+	static List<String> command(List<String> argv) {
 		if (argv.isEmpty()) {
 			throw new InvalidInputException("invalid-command", "command", "Give a command to run.");
 		}
 		return argv;
-	}
-
-	private static List<String> words(Object value, String field) {
-		if (value == null) {
-			return List.of();
-		}
-		if (value instanceof String text) {
-			return ShellWords.split(text, field);
-		}
-		if (value instanceof List<?> list) {
-			List<String> result = new ArrayList<>();
-			for (Object item : list) {
-				if (!(item instanceof String) && !(item instanceof Number)) {
-					throw new InvalidInputException("invalid-" + field, field,
-							field + " is a list of strings or one space-separated string.");
-				}
-				result.add(String.valueOf(item));
-			}
-			return result;
-		}
-		throw new InvalidInputException("invalid-" + field, field, field + " is a list or one space-separated string.");
 	}
 
 }

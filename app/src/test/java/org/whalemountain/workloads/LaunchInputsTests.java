@@ -12,12 +12,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class LaunchInputsTests {
 
 	@Test
-	void envAndPortsComeAsListsOrSpaceSeparatedStrings() {
-		assertThat(LaunchInputs.env("A=1  B_2=x=y")).containsExactly("A=1", "B_2=x=y");
+	void envAndPortsPassWhenWellFormed() {
+		assertThat(LaunchInputs.env(List.of("A=1", "B_2=x=y"))).containsExactly("A=1", "B_2=x=y");
 		assertThat(LaunchInputs.env(List.of("A=with space"))).containsExactly("A=with space");
-		assertThat(LaunchInputs.ports("80  443", 10)).containsExactly(80, 443);
-		assertThat(LaunchInputs.ports(List.of(80, "443"), 10)).containsExactly(80, 443);
-		assertThat(LaunchInputs.ports(null, 10)).isEmpty();
+		assertThat(LaunchInputs.ports(List.of(80, 443), 10)).containsExactly(80, 443);
+		assertThat(LaunchInputs.ports(List.of(), 10)).isEmpty();
+	}
+
+	@Test
+	void portWordsBecomeNumbersOrAreRefused() {
+		assertThat(LaunchRequest.ports(List.of("80", "443"))).containsExactly(80, 443);
+		for (String bad : new String[] { "http", "0", "65536", "-1", "" }) {
+			assertThatExceptionOfType(InvalidInputException.class).as(bad)
+				.isThrownBy(() -> LaunchRequest.ports(List.of(bad)))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid-port"));
+		}
 	}
 
 	@Test
@@ -31,21 +40,21 @@ class LaunchInputsTests {
 
 	@Test
 	void envNamesMustBeShellNames() {
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env("1A=x"))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env(List.of("1A=x")))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("env"));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env("=x"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env(List.of("=x")));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env(List.of("A=x\u0000y")))
 			.withMessageContaining("NUL");
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.env(42));
 	}
 
 	@Test
 	void portsOutsideTheRangeOrAboveTheLimitAreRefused() {
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("0", 10));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("65536", 10));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("80 443 80", 10))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports(List.of(0), 10));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports(List.of(65536), 10));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> LaunchInputs.ports(List.of(80, 443, 80), 10))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("duplicate-port"));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports("1 2 3", 2))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> LaunchInputs.ports(List.of(1, 2, 3), 2))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("too-many-ports"));
 	}
 

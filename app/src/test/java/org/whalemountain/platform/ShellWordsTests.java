@@ -1,4 +1,4 @@
-package org.whalemountain.workloads;
+package org.whalemountain.platform;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +33,17 @@ class ShellWordsTests {
 			.withMessageContaining("double quote")
 			.withMessageContaining("JSON list");
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> ShellWords.split("it's", "env"));
+	}
+
+	@Test
+	void theConsolesCommandLinesSplitTheSameWay() {
+		// the console's launch and exec forms use this splitter too (they once had their
+		// own)
+		assertThat(ShellWords.split("  echo   hi ", "command")).containsExactly("echo", "hi");
+		assertThat(ShellWords.split("sh -c \"echo 'a b' > /x\"", "command")).containsExactly("sh", "-c",
+				"echo 'a b' > /x");
+		assertThat(ShellWords.split("printf '' x", "command")).containsExactly("printf", "", "x");
+		assertThat(ShellWords.split("   ", "command")).isEmpty();
 	}
 
 }

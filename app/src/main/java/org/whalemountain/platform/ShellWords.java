@@ -1,9 +1,7 @@
-package org.whalemountain.workloads;
+package org.whalemountain.platform;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import org.whalemountain.platform.InvalidInputException;
 
 /**
  * Splits one string into words the way a POSIX shell quotes, without expanding anything:
@@ -13,12 +11,16 @@ import org.whalemountain.platform.InvalidInputException;
  * character. Variables, globs and substitutions stay as typed: the container's own shell
  * does those, if asked to.
  */
-final class ShellWords {
+public final class ShellWords {
 
 	private ShellWords() {
 	}
 
-	static List<String> split(String text, String field) {
+	/**
+	 * @param field the input the text came from, named in the error
+	 * @throws InvalidInputException for an unclosed quote
+	 */
+	public static List<String> split(String text, String field) {
 		List<String> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();
 		boolean inWord = false;
