@@ -1,6 +1,7 @@
 package org.whalemountain.identity.ldap;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -11,7 +12,6 @@ import org.springframework.security.ldap.authentication.LdapAuthenticationProvid
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopulator;
 import org.whalemountain.identity.IdentityProperties;
-import org.whalemountain.platform.ConditionalOnMissingProperty;
 
 /**
  * The department directory: where it is, how a user is found and bound, how groups are
@@ -20,8 +20,13 @@ import org.whalemountain.platform.ConditionalOnMissingProperty;
 @Configuration(proxyBeanMethods = false)
 public class DirectoryConfiguration {
 
+	/**
+	 * Only when asked for by name: {@code IdentityProperties} refuses to start with
+	 * neither this nor a URL, so a missing or misspelt URL never opens the demo
+	 * passwords.
+	 */
 	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingProperty("wm.identity.ldap.url")
+	@ConditionalOnBooleanProperty("wm.identity.demo")
 	EmbeddedDirectory embeddedDirectory(IdentityProperties properties, ResourceLoader resources) {
 		return EmbeddedDirectory.start(properties.ldap().base(), properties.embedded().port(),
 				resources.getResource(properties.embedded().ldif()));
