@@ -51,11 +51,37 @@ public class DirectoryConfiguration {
 	}
 
 	/**
+	 * A user's groups, read with the service's own bind (the manager DN or anonymous)
+	 * both at login and at the token owner's directory re-check, so that both see the
+	 * same groups.
+	 */
+	@Bean
+	DefaultLdapAuthoritiesPopulator directoryGroups(IdentityProperties properties,
+			DefaultSpringSecurityContextSource contextSource) {
+		IdentityProperties.Ldap ldap = properties.ldap();
+		DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(contextSource,
+				ldap.groupSearchBase());
+		groups.setGroupSearchFilter(ldap.groupSearchFilter());
+		groups.setGroupRoleAttribute(ldap.groupNameAttribute());
+		groups.setRolePrefix("");
+		groups.setConvertToUpperCase(false);
+		groups.setSearchSubtree(true);
+		groups.setIgnorePartialResultException(true);
+		return groups;
+	}
+
+	@Bean
+	DirectoryAccountMapper directoryAccountMapper(IdentityProperties properties) {
+		return new DirectoryAccountMapper(properties);
+	}
+
+	/**
 	 * Password check by bind; the search and group filters escape what the user typed.
 	 */
 	@Bean
 	public LdapAuthenticationProvider directoryAuthenticationProvider(IdentityProperties properties,
-			DefaultSpringSecurityContextSource contextSource) {
+			DefaultSpringSecurityContextSource contextSource, DefaultLdapAuthoritiesPopulator directoryGroups,
+			DirectoryAccountMapper directoryAccountMapper) {
 		IdentityProperties.Ldap ldap = properties.ldap();
 		BindAuthenticator authenticator = new BindAuthenticator(contextSource);
 		if (ldap.userDnPatterns().isEmpty()) {
@@ -65,16 +91,8 @@ public class DirectoryConfiguration {
 		else {
 			authenticator.setUserDnPatterns(ldap.userDnPatterns().toArray(String[]::new));
 		}
-		DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(contextSource,
-				ldap.groupSearchBase());
-		groups.setGroupSearchFilter(ldap.groupSearchFilter());
-		groups.setGroupRoleAttribute(ldap.groupNameAttribute());
-		groups.setRolePrefix("");
-		groups.setConvertToUpperCase(false);
-		groups.setSearchSubtree(true);
-		groups.setIgnorePartialResultException(true);
-		LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
-		provider.setUserDetailsContextMapper(new DirectoryAccountMapper(properties));
+		LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, directoryGroups);
+		provider.setUserDetailsContextMapper(directoryAccountMapper);
 		return provider;
 	}
 
