@@ -27,13 +27,16 @@ import org.springframework.validation.annotation.Validated;
  * @param embedded the demo directory
  * @param tokens personal access token lifetimes
  * @param loginThrottle how many wrong passwords a login name may send
+ * @param basicAuthCache how long a successful HTTP Basic bind is reused for the same name
+ * and password, so that a script calling the API in a loop does not bind, audit a login
+ * and update the users table on every call; {@code PT0S} binds on every call
  */
 @Validated
 @ConfigurationProperties("wm.identity")
 public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}") Pattern usernamePattern,
 		@NotBlank @DefaultValue("wm-admins") String adminGroup, @DefaultValue("false") boolean demo,
 		@Valid @DefaultValue Ldap ldap, @Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Tokens tokens,
-		@Valid @DefaultValue LoginThrottle loginThrottle) {
+		@Valid @DefaultValue LoginThrottle loginThrottle, @NotNull @DefaultValue("PT1M") Duration basicAuthCache) {
 
 	public IdentityProperties {
 		// fail closed: a missing or misspelt URL must not quietly open a directory whose
@@ -47,6 +50,9 @@ public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}
 		if (demo && external) {
 			throw new IllegalArgumentException("wm.identity.demo=true asks for the embedded demo directory, but "
 					+ "wm.identity.ldap.url is set too: set only one of them");
+		}
+		if (basicAuthCache != null && basicAuthCache.isNegative()) {
+			throw new IllegalArgumentException("wm.identity.basic-auth-cache must not be negative: " + basicAuthCache);
 		}
 	}
 

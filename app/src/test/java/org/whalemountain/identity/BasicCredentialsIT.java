@@ -1,16 +1,22 @@
 package org.whalemountain.identity;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.whalemountain.testsupport.Http;
+import org.whalemountain.testsupport.MutableClock;
+import org.whalemountain.testsupport.PublishedEvents;
 import org.whalemountain.testsupport.ServiceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +28,9 @@ import static org.whalemountain.testsupport.Http.basic;
 
 /**
  * HTTP Basic on the API: what {@code curl -u} sends works, what a browser would attach to
- * another site's request does not, and browsers are never asked for a password.
+ * another site's request does not, browsers are never asked for a password, and a script
+ * calling in a loop is one login per {@code wm.identity.basic-auth-cache}, not one per
+ * call.
  */
 @ServiceTest
 class BasicCredentialsIT {
@@ -35,11 +43,25 @@ class BasicCredentialsIT {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	PublishedEvents events;
+
 	Http http;
 
 	@BeforeEach
 	void client() {
 		this.http = new Http(this.port);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -105,6 +127,43 @@ class BasicCredentialsIT {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("/problems/csrf-token-missing"));
 		assertThat(this.http.get("/api/v1/tokens", ALICE).body()).doesNotContain(name);
+	}
+
+	@Test
+	void repeatedBasicCallsWithinTheCacheTimeAreOneLogin() {
+		String student = basic("student08", "student08-pass");
+		// whatever an earlier test left remembered is over
+		this.clock.advance(Duration.ofMinutes(2));
+		int mark = this.events.mark();
+
+		assertThat(this.http.get("/api/v1/me", student).status()).isEqualTo(200);
+		Timestamp firstLogin = lastLogin("student08");
+		assertThat(this.http.get("/api/v1/me", student).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(59));
+		assertThat(this.http.get("/api/v1/me", student).status()).isEqualTo(200);
+
+		assertThat(logins(mark, "student08")).hasSize(1);
+		assertThat(lastLogin("student08")).isEqualTo(firstLogin);
+
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.http.get("/api/v1/me", student).status()).isEqualTo(200);
+
+		assertThat(logins(mark, "student08")).hasSize(2);
+		assertThat(lastLogin("student08")).isAfter(firstLogin);
+	}
+
+	private List<UserLoggedIn> logins(int mark, String username) {
+		return this.events.since(mark, UserLoggedIn.class)
+			.stream()
+			.filter((login) -> login.username().equals(username))
+			.toList();
+	}
+
+	private Timestamp lastLogin(String username) {
+		return this.jdbc.sql("SELECT last_login_at FROM users WHERE username = ?")
+			.param(username)
+			.query(Timestamp.class)
+			.single();
 	}
 
 }

@@ -85,7 +85,7 @@ class DirectoryRecheckTests {
 	private static IdentityProperties properties(Duration recheck) {
 		return new IdentityProperties(Pattern.compile("[a-z]+"), "admins", true, null, null,
 				new IdentityProperties.Tokens(Duration.ofDays(90), Duration.ofDays(365), recheck),
-				new IdentityProperties.LoginThrottle(10, Duration.ofMinutes(10)));
+				new IdentityProperties.LoginThrottle(10, Duration.ofMinutes(10)), Duration.ofMinutes(1));
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.whalemountain.identity.BasicLoginCache;
 import org.whalemountain.identity.Identity;
 import org.whalemountain.identity.LoginHeldBackException;
 import org.whalemountain.identity.tokens.BearerTokenAuthenticationProvider;
@@ -67,7 +68,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager passwordAuthenticationManager,
-			TokenStore tokens, Identity identity, Clock clock, ProblemResponses problems) throws Exception {
+			BasicLoginCache basicLogins, TokenStore tokens, Identity identity, Clock clock, ProblemResponses problems)
+			throws Exception {
 		AuthenticationFilter bearer = new AuthenticationFilter(
 				new ProviderManager(new BearerTokenAuthenticationProvider(tokens, identity::tokenOwner, clock)),
 				new BearerTokenConverter());
@@ -76,7 +78,7 @@ class SecurityConfiguration {
 		});
 		bearer.setFailureHandler(problems::commence);
 		http.securityMatcher("/api/**")
-			.authenticationManager(passwordAuthenticationManager)
+			.authenticationManager(basicLogins.around(passwordAuthenticationManager))
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()

@@ -64,7 +64,8 @@ class DirectoryAccountMapperTests {
 				new IdentityProperties.Embedded(0, "classpath:x.ldif"),
 				new IdentityProperties.Tokens(java.time.Duration.ofDays(90), java.time.Duration.ofDays(365),
 						java.time.Duration.ofMinutes(10)),
-				new IdentityProperties.LoginThrottle(10, java.time.Duration.ofMinutes(10)));
+				new IdentityProperties.LoginThrottle(10, java.time.Duration.ofMinutes(10)),
+				java.time.Duration.ofMinutes(1));
 	}
 
 }
