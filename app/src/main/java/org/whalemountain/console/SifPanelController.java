@@ -34,6 +34,16 @@ class SifPanelController {
 		return render(id, user, model);
 	}
 
+	/**
+	 * The download button's target. The file comes from the API, but only the console
+	 * sends a browser whose session expired to the login page (and back here after it);
+	 * the API would answer 401.
+	 */
+	@GetMapping("/images/{id}/sif")
+	String download(@PathVariable long id) {
+		return "redirect:/api/v1/images/" + id + "/sif";
+	}
+
 	@PostMapping("/images/{id}/sif/rebuild")
 	String rebuild(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user, Model model) {
 		Image image = this.images.get(user.username(), id);

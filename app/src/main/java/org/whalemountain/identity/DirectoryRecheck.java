@@ -3,17 +3,19 @@ package org.whalemountain.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.whalemountain.identity.DirectoryAccounts.Account;
 
 /**
- * Whether a token's owner is still in the directory, asked at most once per
- * {@code wm.identity.tokens.directory-recheck} per user so that a burst of API calls does
- * not become a burst of LDAP searches.
+ * Asks the directory about a token's owner at most once per
+ * {@code wm.identity.tokens.directory-recheck} per user, so that a burst of API calls
+ * does not become a burst of LDAP searches.
  */
 @Component
 class DirectoryRecheck {
@@ -35,31 +37,26 @@ class DirectoryRecheck {
 	}
 
 	/**
-	 * @return false only when the directory answered that the account is gone; while the
-	 * directory cannot be reached, tokens keep working (an LDAP outage must not lock
-	 * every student out of the API) and the next use asks again
+	 * What the directory says about the owner now, or empty while its last
+	 * {@code PRESENT} is still trusted. An absent owner is asked for on every use, so
+	 * that a return counts at once; so is one the directory could not be asked about.
 	 */
-	boolean stillThere(String username) {
+	Optional<Account> recheck(String username) {
 		Instant now = this.clock.instant();
 		Instant confirmed = this.confirmedAt.get(username);
 		if (confirmed != null && now.isBefore(confirmed.plus(this.properties.tokens().directoryRecheck()))) {
-			return true;
+			return Optional.empty();
 		}
-		return switch (this.directory.presence(username)) {
-			case PRESENT -> {
-				this.confirmedAt.put(username, now);
-				yield true;
-			}
+		Account account = this.directory.lookup(username);
+		switch (account.presence()) {
+			case PRESENT -> this.confirmedAt.put(username, now);
 			case ABSENT -> {
 				this.confirmedAt.remove(username);
 				log.info("Refused a token of {}: the account is no longer in the directory", username);
-				yield false;
 			}
-			case UNKNOWN -> {
-				log.warn("Accepted a token of {} unchecked: the directory could not be asked", username);
-				yield true;
-			}
-		};
+			case UNKNOWN -> log.warn("Accepted a token of {} unchecked: the directory could not be asked", username);
+		}
+		return Optional.of(account);
 	}
 
 }

@@ -33,11 +33,11 @@ public class Identity {
 
 	private final Clock clock;
 
-	private final DirectoryRecheck directory;
+	private final TokenOwners owners;
 
 	Identity(UserMirror users, TokenStore tokens, IdentityProperties properties, ApplicationEventPublisher events,
-			Clock clock, DirectoryRecheck directory) {
-		this.directory = directory;
+			Clock clock, TokenOwners owners) {
+		this.owners = owners;
 		this.users = users;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -56,11 +56,13 @@ public class Identity {
 	}
 
 	/**
-	 * The owner of a presented token as mirrored at their last login, unless the
+	 * The owner of a presented token as mirrored at their last login, with the groups and
+	 * admin role of the last directory re-check ({@code directory-recheck}), unless the
 	 * directory says the account is gone: leaving the department ends token access too.
+	 * Blocks on LDAP when the re-check is due.
 	 */
 	public Optional<UserPrincipal> tokenOwner(String username) {
-		return this.directory.stillThere(username) ? this.users.find(username) : Optional.empty();
+		return this.owners.owner(username);
 	}
 
 	/** Every user who ever logged in, by name. */

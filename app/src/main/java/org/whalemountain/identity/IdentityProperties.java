@@ -20,21 +20,45 @@ import org.springframework.validation.annotation.Validated;
  * @param usernamePattern the only login names tried against the directory; anything else
  * fails like a wrong password, before LDAP is asked
  * @param adminGroup members of this directory group get the ADMIN role
- * @param ldap the directory; with no URL an embedded demo directory starts
+ * @param demo starts the embedded demo directory, whose passwords are published, and
+ * binds the web server to 127.0.0.1 unless {@code server.address} says otherwise; only
+ * for trying the service out. Exactly one of this and {@code ldap.url} must be set
+ * @param ldap the department directory
  * @param embedded the demo directory
  * @param tokens personal access token lifetimes
  * @param loginThrottle how many wrong passwords a login name may send
+ * @param basicAuthCache how long a successful HTTP Basic bind is reused for the same name
+ * and password, so that a script calling the API in a loop does not bind, audit a login
+ * and update the users table on every call; {@code PT0S} binds on every call
  */
 @Validated
 @ConfigurationProperties("wm.identity")
 public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}") Pattern usernamePattern,
-		@NotBlank @DefaultValue("wm-admins") String adminGroup, @Valid @DefaultValue Ldap ldap,
-		@Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Tokens tokens,
-		@Valid @DefaultValue LoginThrottle loginThrottle) {
+		@NotBlank @DefaultValue("wm-admins") String adminGroup, @DefaultValue("false") boolean demo,
+		@Valid @DefaultValue Ldap ldap, @Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Tokens tokens,
+		@Valid @DefaultValue LoginThrottle loginThrottle, @NotNull @DefaultValue("PT1M") Duration basicAuthCache) {
+
+	public IdentityProperties {
+		// fail closed: a missing or misspelt URL must not quietly open a directory whose
+		// passwords are in the README
+		boolean external = ldap != null && ldap.external();
+		if (!demo && !external) {
+			throw new IllegalArgumentException("No directory is configured: set wm.identity.ldap.url to the department "
+					+ "directory (ldap://host:389 or ldaps://host:636), or wm.identity.demo=true to try the service "
+					+ "with the embedded demo directory, whose passwords are published");
+		}
+		if (demo && external) {
+			throw new IllegalArgumentException("wm.identity.demo=true asks for the embedded demo directory, but "
+					+ "wm.identity.ldap.url is set too: set only one of them");
+		}
+		if (basicAuthCache != null && basicAuthCache.isNegative()) {
+			throw new IllegalArgumentException("wm.identity.basic-auth-cache must not be negative: " + basicAuthCache);
+		}
+	}
 
 	/**
-	 * @param url {@code ldap://host:389} or {@code ldaps://host:636}; empty for the
-	 * embedded demo directory
+	 * @param url {@code ldap://host:389} or {@code ldaps://host:636}; empty only with
+	 * {@code wm.identity.demo=true}
 	 * @param base the base DN every search below is relative to
 	 * @param managerDn DN to bind as for searches; empty binds anonymously
 	 * @param managerPassword its password
@@ -68,6 +92,8 @@ public record IdentityProperties(@NotNull @DefaultValue("[a-z_][a-z0-9_.-]{0,31}
 	}
 
 	/**
+	 * The demo directory, started only with {@code wm.identity.demo=true}.
+	 *
 	 * @param port port on 127.0.0.1, 0 for a free one
 	 * @param ldif the entries loaded at start
 	 */

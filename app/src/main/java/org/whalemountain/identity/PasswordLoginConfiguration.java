@@ -1,5 +1,7 @@
 package org.whalemountain.identity;
 
+import java.time.Clock;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,12 @@ class PasswordLoginConfiguration {
 				new ThrottledLoginProvider(directory, throttle), properties.usernamePattern()));
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 		return manager;
+	}
+
+	/** HTTP Basic only: the console's form login always binds and is always audited. */
+	@Bean
+	BasicLoginCache basicLoginCache(IdentityProperties properties, LoginThrottle throttle, Clock clock) {
+		return new BasicLoginCache(properties.basicAuthCache(), throttle, clock);
 	}
 
 }

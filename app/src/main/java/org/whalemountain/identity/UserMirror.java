@@ -6,9 +6,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class UserMirror {
+
+	private static final Logger log = LoggerFactory.getLogger(UserMirror.class);
 
 	private final JdbcClient jdbc;
 
@@ -45,21 +51,42 @@ class UserMirror {
 			.param("admin", user.admin())
 			.param("now", Timestamp.from(now))
 			.update();
+		replaceGroups(user.username(), user.groups());
+	}
+
+	/**
+	 * Brings a mirrored user's groups and admin flag to what the directory says now,
+	 * keeping the rest of their last login. Call inside a transaction.
+	 * @return whether anything changed; false too for a user who never logged in
+	 */
+	boolean updateMembership(String username, List<String> groups, boolean admin) {
+		Optional<UserPrincipal> mirrored = find(username);
+		if (mirrored.isEmpty() || (mirrored.get().admin() == admin
+				&& new HashSet<>(mirrored.get().groups()).equals(new HashSet<>(groups)))) {
+			return false;
+		}
+		this.jdbc.sql("UPDATE users SET admin = ? WHERE username = ?").params(admin, username).update();
+		replaceGroups(username, groups);
+		log.info("The directory changed {}'s groups from {} to {}{}", username, mirrored.get().groups(), groups,
+				(admin != mirrored.get().admin()) ? (admin ? "; now an admin" : "; no longer an admin") : "");
+		return true;
+	}
+
+	private void replaceGroups(String username, List<String> groups) {
 		// touch only what changed: concurrent logins of one user (a script using Basic
-		// auth)
-		// otherwise deadlock on the gap locks of a delete-all-then-insert
-		List<String> stored = groupsOf(user.username());
+		// auth) otherwise deadlock on the gap locks of a delete-all-then-insert
+		List<String> stored = groupsOf(username);
 		for (String group : stored) {
-			if (!user.groups().contains(group)) {
+			if (!groups.contains(group)) {
 				this.jdbc.sql("DELETE FROM user_groups WHERE username = ? AND group_name = ?")
-					.params(user.username(), group)
+					.params(username, group)
 					.update();
 			}
 		}
-		for (String group : user.groups()) {
+		for (String group : groups) {
 			if (!stored.contains(group)) {
 				this.jdbc.sql("INSERT IGNORE INTO user_groups (username, group_name) VALUES (?, ?)")
-					.params(user.username(), group)
+					.params(username, group)
 					.update();
 			}
 		}

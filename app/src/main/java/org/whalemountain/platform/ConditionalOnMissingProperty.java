@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Loads a bean or configuration only when the named property is unset or blank: how the
- * embedded stand-ins (database, directory) step aside once an operator configures the
- * real thing.
+ * embedded database steps aside once an operator configures the real one. (The demo
+ * directory does not work this way: it starts only when asked for, since a misspelt
+ * property must not open its published passwords.)
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import org.whalemountain.identity.DirectoryAccounts.Account;
 import org.whalemountain.identity.DirectoryAccounts.Presence;
 import org.whalemountain.testsupport.MutableClock;
 
@@ -18,7 +19,7 @@ class DirectoryRecheckTests {
 
 	final List<String> asked = new ArrayList<>();
 
-	Presence answer = Presence.PRESENT;
+	Account answer = Account.present(List.of("course-os"), false);
 
 	final DirectoryRecheck recheck = new DirectoryRecheck((username) -> {
 		this.asked.add(username);
@@ -27,51 +28,64 @@ class DirectoryRecheckTests {
 
 	@Test
 	void aConfirmedOwnerIsNotAskedForAgainUntilTheRecheckIsDue() {
-		assertThat(this.recheck.stillThere("alice")).isTrue();
+		assertThat(this.recheck.recheck("alice")).contains(this.answer);
 		this.clock.advance(Duration.ofMinutes(9));
-		this.answer = Presence.ABSENT;
+		this.answer = Account.absent();
 
-		assertThat(this.recheck.stillThere("alice")).isTrue();
+		assertThat(this.recheck.recheck("alice")).isEmpty();
 		assertThat(this.asked).containsExactly("alice");
 
 		this.clock.advance(Duration.ofMinutes(1));
-		assertThat(this.recheck.stillThere("alice")).isFalse();
+		assertThat(presence("alice")).isEqualTo(Presence.ABSENT);
 		assertThat(this.asked).containsExactly("alice", "alice");
 	}
 
 	@Test
-	void anAbsentOwnerIsAskedForOnEveryUseSoThatAReturnCounts() {
-		this.answer = Presence.ABSENT;
-		assertThat(this.recheck.stillThere("bob")).isFalse();
-		assertThat(this.recheck.stillThere("bob")).isFalse();
-		this.answer = Presence.PRESENT;
+	void aDueRecheckBringsTheDirectorysGroupsAndAdminFlag() {
+		this.recheck.recheck("sensei");
+		this.answer = Account.present(List.of(), false);
+		this.clock.advance(Duration.ofMinutes(10));
 
-		assertThat(this.recheck.stillThere("bob")).isTrue();
+		assertThat(this.recheck.recheck("sensei")).contains(Account.present(List.of(), false));
+	}
+
+	@Test
+	void anAbsentOwnerIsAskedForOnEveryUseSoThatAReturnCounts() {
+		this.answer = Account.absent();
+		assertThat(presence("bob")).isEqualTo(Presence.ABSENT);
+		assertThat(presence("bob")).isEqualTo(Presence.ABSENT);
+		this.answer = Account.present(List.of(), false);
+
+		assertThat(presence("bob")).isEqualTo(Presence.PRESENT);
 		assertThat(this.asked).hasSize(3);
 	}
 
 	@Test
-	void anUnreachableDirectoryLetsTokensWorkAndIsAskedAgainNextTime() {
-		this.answer = Presence.UNKNOWN;
-		assertThat(this.recheck.stillThere("carol")).isTrue();
-		this.answer = Presence.ABSENT;
+	void anUnreachableDirectoryIsAskedAgainNextTime() {
+		this.answer = Account.unknown();
+		assertThat(presence("carol")).isEqualTo(Presence.UNKNOWN);
+		this.answer = Account.absent();
 
-		assertThat(this.recheck.stillThere("carol")).isFalse();
+		assertThat(presence("carol")).isEqualTo(Presence.ABSENT);
 	}
 
 	@Test
 	void usersAreConfirmedEachOnTheirOwn() {
-		this.recheck.stillThere("alice");
-		this.answer = Presence.ABSENT;
+		this.recheck.recheck("alice");
+		this.answer = Account.absent();
 
-		assertThat(this.recheck.stillThere("bob")).isFalse();
-		assertThat(this.recheck.stillThere("alice")).isTrue();
+		assertThat(presence("bob")).isEqualTo(Presence.ABSENT);
+		assertThat(this.recheck.recheck("alice")).isEmpty();
+	}
+
+	private Presence presence(String username) {
+		return this.recheck.recheck(username).map(Account::presence).orElseThrow();
 	}
 
 	private static IdentityProperties properties(Duration recheck) {
-		return new IdentityProperties(Pattern.compile("[a-z]+"), "admins", null, null,
+		return new IdentityProperties(Pattern.compile("[a-z]+"), "admins", true, null, null,
 				new IdentityProperties.Tokens(Duration.ofDays(90), Duration.ofDays(365), recheck),
-				new IdentityProperties.LoginThrottle(10, Duration.ofMinutes(10)));
+				new IdentityProperties.LoginThrottle(10, Duration.ofMinutes(10)), Duration.ofMinutes(1));
 	}
 
 }

@@ -62,9 +62,10 @@ class LoginThrottleTests {
 	}
 
 	private LoginThrottle throttle(int maxFailures) {
-		return new LoginThrottle(new IdentityProperties(Pattern.compile("[a-z]+"), "admins", null, null,
+		return new LoginThrottle(new IdentityProperties(Pattern.compile("[a-z]+"), "admins", true, null, null,
 				new IdentityProperties.Tokens(Duration.ofDays(90), Duration.ofDays(365), Duration.ofMinutes(10)),
-				new IdentityProperties.LoginThrottle(maxFailures, Duration.ofMinutes(10))), this.clock);
+				new IdentityProperties.LoginThrottle(maxFailures, Duration.ofMinutes(10)), Duration.ofMinutes(1)),
+				this.clock);
 	}
 
 }

@@ -29,6 +29,7 @@ class SlapdLoginIT {
 	@DynamicPropertySource
 	static void directory(DynamicPropertyRegistry registry) throws Exception {
 		slapd = Slapd.start(Files.createTempDirectory("wm-slapd"), "dc=dept,dc=test", "/directory/department.ldif");
+		registry.add("wm.identity.demo", () -> "false");
 		registry.add("wm.identity.ldap.url", slapd::url);
 		registry.add("wm.identity.ldap.base", () -> "dc=dept,dc=test");
 		registry.add("wm.identity.admin-group", () -> "staff");

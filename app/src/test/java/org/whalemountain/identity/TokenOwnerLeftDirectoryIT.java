@@ -36,6 +36,7 @@ class TokenOwnerLeftDirectoryIT {
 	@DynamicPropertySource
 	static void directory(DynamicPropertyRegistry registry) throws Exception {
 		slapd = Slapd.start(Files.createTempDirectory("wm-slapd"), SUFFIX, "/directory/department.ldif");
+		registry.add("wm.identity.demo", () -> "false");
 		registry.add("wm.identity.ldap.url", slapd::url);
 		registry.add("wm.identity.ldap.base", () -> SUFFIX);
 		registry.add("wm.identity.tokens.directory-recheck", () -> "PT0S");

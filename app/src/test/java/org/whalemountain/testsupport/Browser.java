@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.openqa.selenium.By;
@@ -38,6 +39,16 @@ public final class Browser {
 	}
 
 	public static ChromeDriver start(String language) throws Exception {
+		return start(language, Map.of());
+	}
+
+	/** A browser that saves downloads into this directory without asking. */
+	public static ChromeDriver start(String language, Path downloads) throws Exception {
+		return start(language,
+				Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+	}
+
+	private static ChromeDriver start(String language, Map<String, Object> morePrefs) throws Exception {
 		Path profile = Files.createTempDirectory("wm-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getenv().getOrDefault("WM_CHROMIUM", "/usr/bin/chromium"));
@@ -45,7 +56,9 @@ public final class Browser {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=" + language,
 				"--user-data-dir=" + profile);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		Map<String, Object> prefs = new HashMap<>(morePrefs);
+		prefs.put("intl.accept_languages", language);
+		options.setExperimentalOption("prefs", prefs);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(System.getenv().getOrDefault("WM_CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()

@@ -78,6 +78,27 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * A POST with more headers, as name-value pairs:
+	 * {@code "Origin", "http://evil.test"}.
+	 */
+	public Response post(String path, String json, String authorization, String... headers) {
+		return send(with(request(path, authorization).header("Content-Type", "application/json"), headers)
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/** A GET with more headers, as name-value pairs. */
+	public Response get(String path, String authorization, String... headers) {
+		return send(with(request(path, authorization), headers).GET());
+	}
+
+	private static HttpRequest.Builder with(HttpRequest.Builder builder, String... headers) {
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return builder;
+	}
+
 	public Response send(String method, String path, String authorization) {
 		return send(request(path, authorization).method(method, HttpRequest.BodyPublishers.noBody()));
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.whalemountain.identity.UserLoggedIn;
 import org.whalemountain.registry.ImageSyncRequested;
 import org.whalemountain.registry.ImageTagPushed;
 import org.whalemountain.registry.ImageTagRemoved;
@@ -31,6 +32,11 @@ public class PublishedEvents {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ImageSyncRequested event) {
+		this.events.add(event);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(UserLoggedIn event) {
 		this.events.add(event);
 	}
 

@@ -1,6 +1,7 @@
 package org.whalemountain.identity.ldap;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -11,7 +12,6 @@ import org.springframework.security.ldap.authentication.LdapAuthenticationProvid
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopulator;
 import org.whalemountain.identity.IdentityProperties;
-import org.whalemountain.platform.ConditionalOnMissingProperty;
 
 /**
  * The department directory: where it is, how a user is found and bound, how groups are
@@ -20,8 +20,13 @@ import org.whalemountain.platform.ConditionalOnMissingProperty;
 @Configuration(proxyBeanMethods = false)
 public class DirectoryConfiguration {
 
+	/**
+	 * Only when asked for by name: {@code IdentityProperties} refuses to start with
+	 * neither this nor a URL, so a missing or misspelt URL never opens the demo
+	 * passwords.
+	 */
 	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingProperty("wm.identity.ldap.url")
+	@ConditionalOnBooleanProperty("wm.identity.demo")
 	EmbeddedDirectory embeddedDirectory(IdentityProperties properties, ResourceLoader resources) {
 		return EmbeddedDirectory.start(properties.ldap().base(), properties.embedded().port(),
 				resources.getResource(properties.embedded().ldif()));
@@ -46,11 +51,37 @@ public class DirectoryConfiguration {
 	}
 
 	/**
+	 * A user's groups, read with the service's own bind (the manager DN or anonymous)
+	 * both at login and at the token owner's directory re-check, so that both see the
+	 * same groups.
+	 */
+	@Bean
+	DefaultLdapAuthoritiesPopulator directoryGroups(IdentityProperties properties,
+			DefaultSpringSecurityContextSource contextSource) {
+		IdentityProperties.Ldap ldap = properties.ldap();
+		DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(contextSource,
+				ldap.groupSearchBase());
+		groups.setGroupSearchFilter(ldap.groupSearchFilter());
+		groups.setGroupRoleAttribute(ldap.groupNameAttribute());
+		groups.setRolePrefix("");
+		groups.setConvertToUpperCase(false);
+		groups.setSearchSubtree(true);
+		groups.setIgnorePartialResultException(true);
+		return groups;
+	}
+
+	@Bean
+	DirectoryAccountMapper directoryAccountMapper(IdentityProperties properties) {
+		return new DirectoryAccountMapper(properties);
+	}
+
+	/**
 	 * Password check by bind; the search and group filters escape what the user typed.
 	 */
 	@Bean
 	public LdapAuthenticationProvider directoryAuthenticationProvider(IdentityProperties properties,
-			DefaultSpringSecurityContextSource contextSource) {
+			DefaultSpringSecurityContextSource contextSource, DefaultLdapAuthoritiesPopulator directoryGroups,
+			DirectoryAccountMapper directoryAccountMapper) {
 		IdentityProperties.Ldap ldap = properties.ldap();
 		BindAuthenticator authenticator = new BindAuthenticator(contextSource);
 		if (ldap.userDnPatterns().isEmpty()) {
@@ -60,16 +91,8 @@ public class DirectoryConfiguration {
 		else {
 			authenticator.setUserDnPatterns(ldap.userDnPatterns().toArray(String[]::new));
 		}
-		DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(contextSource,
-				ldap.groupSearchBase());
-		groups.setGroupSearchFilter(ldap.groupSearchFilter());
-		groups.setGroupRoleAttribute(ldap.groupNameAttribute());
-		groups.setRolePrefix("");
-		groups.setConvertToUpperCase(false);
-		groups.setSearchSubtree(true);
-		groups.setIgnorePartialResultException(true);
-		LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
-		provider.setUserDetailsContextMapper(new DirectoryAccountMapper(properties));
+		LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, directoryGroups);
+		provider.setUserDetailsContextMapper(directoryAccountMapper);
 		return provider;
 	}
 

@@ -5,19 +5,23 @@ import java.util.List;
 
 import org.springframework.ldap.NameNotFoundException;
 import org.springframework.ldap.NamingException;
+import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.search.LdapUserSearch;
+import org.springframework.security.ldap.userdetails.LdapAuthoritiesPopulator;
 import org.springframework.stereotype.Component;
 import org.whalemountain.identity.DirectoryAccounts;
 import org.whalemountain.identity.IdentityProperties;
+import org.whalemountain.identity.UserPrincipal;
 
 /**
  * Finds an account the way a login does (the DN patterns, else the user search), without
- * a password: the manager bind or an anonymous one must be allowed to read it.
+ * a password, and reads its groups with the login's own populator and mapper: the manager
+ * bind or an anonymous one must be allowed to read them.
  */
 @Component
 class DirectoryLookup implements DirectoryAccounts {
@@ -28,46 +32,57 @@ class DirectoryLookup implements DirectoryAccounts {
 
 	private final LdapUserSearch search;
 
+	private final LdapAuthoritiesPopulator groups;
+
+	private final DirectoryAccountMapper mapper;
+
 	DirectoryLookup(IdentityProperties properties, LdapTemplate directoryTemplate,
-			DefaultSpringSecurityContextSource directoryContextSource) {
+			DefaultSpringSecurityContextSource directoryContextSource, LdapAuthoritiesPopulator directoryGroups,
+			DirectoryAccountMapper directoryAccountMapper) {
 		IdentityProperties.Ldap ldap = properties.ldap();
 		this.ldap = directoryTemplate;
 		this.dnPatterns = ldap.userDnPatterns();
 		this.search = new FilterBasedLdapUserSearch(ldap.userSearchBase(), ldap.userSearchFilter(),
 				directoryContextSource);
+		this.groups = directoryGroups;
+		this.mapper = directoryAccountMapper;
 	}
 
 	@Override
-	public Presence presence(String username) {
+	public Account lookup(String username) {
 		try {
-			return this.dnPatterns.isEmpty() ? searched(username) : lookedUp(username);
+			DirContextOperations entry = this.dnPatterns.isEmpty() ? searched(username) : lookedUp(username);
+			if (entry == null) {
+				return Account.absent();
+			}
+			UserPrincipal current = (UserPrincipal) this.mapper.mapUserFromContext(entry, username,
+					this.groups.getGrantedAuthorities(entry, username));
+			return Account.present(current.groups(), current.admin());
 		}
 		catch (NamingException ex) {
-			return Presence.UNKNOWN;
+			return Account.unknown();
 		}
 	}
 
-	private Presence searched(String username) {
+	private DirContextOperations searched(String username) {
 		try {
-			this.search.searchForUser(username);
-			return Presence.PRESENT;
+			return this.search.searchForUser(username);
 		}
 		catch (UsernameNotFoundException ex) {
-			return Presence.ABSENT;
+			return null;
 		}
 	}
 
-	private Presence lookedUp(String username) {
+	private DirContextOperations lookedUp(String username) {
 		for (String pattern : this.dnPatterns) {
 			try {
-				this.ldap.lookup(MessageFormat.format(pattern, LdapEncoder.nameEncode(username)));
-				return Presence.PRESENT;
+				return this.ldap.lookupContext(MessageFormat.format(pattern, LdapEncoder.nameEncode(username)));
 			}
 			catch (NameNotFoundException ex) {
 				// try the next pattern
 			}
 		}
-		return Presence.ABSENT;
+		return null;
 	}
 
 }

@@ -8,13 +8,15 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.ldif.LDIFReader;
 
 import org.springframework.core.io.Resource;
 
 /**
- * An in-memory LDAP server (UnboundID) with the demo users, started when no directory is
- * configured. Listens on 127.0.0.1 only; its entries live as long as the process.
+ * An in-memory LDAP server (UnboundID) with the demo users, started only with
+ * {@code wm.identity.demo=true}. Listens on 127.0.0.1 only and is read-only over LDAP;
+ * its entries live as long as the process.
  */
 public final class EmbeddedDirectory implements AutoCloseable {
 
@@ -39,6 +41,13 @@ public final class EmbeddedDirectory implements AutoCloseable {
 			// the standard schema lacks RFC 2307 (posixAccount); the demo entries are
 			// ours to trust
 			config.setSchema(null);
+			// the service only binds and searches; without this any local process could
+			// add
+			// or change an entry (an admin, say) without even binding, since the
+			// in-memory
+			// server has no access control
+			config.setAllowedOperationTypes(OperationType.BIND, OperationType.SEARCH, OperationType.COMPARE,
+					OperationType.ABANDON, OperationType.UNBIND);
 			InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
 			server.importFromLDIF(true, new LDIFReader(in));
 			server.startListening();

@@ -44,7 +44,7 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 							+ " min " + held.retryAfter().toSecondsPart() + " s, or use a personal access token.");
 			return;
 		}
-		boolean bearer = headerStartsWith(request, "bearer ");
+		boolean bearer = scheme(request, "bearer ");
 		String code;
 		String detail;
 		if (ex instanceof CredentialsExpiredException) {
@@ -67,14 +67,23 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 			code = "unauthenticated";
 			detail = "Send 'Authorization: Bearer <token>' (a personal access token) or HTTP Basic credentials.";
 		}
+		// never a Basic challenge: a browser would ask for the password and then attach
+		// it
+		// to every request to the API, other sites' included; curl -u sends it unasked
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-				bearer ? "Bearer error=\"invalid_token\"" : "Bearer, Basic realm=\"WhaleMountain\"");
+				bearer ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"WhaleMountain\"");
 		write(request, response, HttpStatus.UNAUTHORIZED, code, detail);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		if (ex instanceof CrossSiteBasicGuard.CrossSiteBasicException) {
+			write(request, response, HttpStatus.FORBIDDEN, "cross-site-basic-auth",
+					"The browser sent HTTP Basic credentials on a request that another site started; that is refused "
+							+ "against cross-site request forgery. Use the console, or call the API from a script.");
+			return;
+		}
 		if (ex instanceof CsrfException) {
 			write(request, response, HttpStatus.FORBIDDEN, "csrf-token-missing",
 					"A request with the console's session cookie must carry its CSRF token (header X-CSRF-TOKEN); "
@@ -94,7 +103,11 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
-	private static boolean headerStartsWith(HttpServletRequest request, String scheme) {
+	/**
+	 * Whether the request's {@code Authorization} uses this scheme (lower case, with its
+	 * space).
+	 */
+	static boolean scheme(HttpServletRequest request, String scheme) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return header != null && header.regionMatches(true, 0, scheme, 0, scheme.length());
 	}

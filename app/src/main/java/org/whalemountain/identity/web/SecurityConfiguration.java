@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +19,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.whalemountain.identity.BasicLoginCache;
 import org.whalemountain.identity.Identity;
 import org.whalemountain.identity.LoginHeldBackException;
 import org.whalemountain.identity.tokens.BearerTokenAuthenticationProvider;
@@ -31,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Three filter chains: {@code /registry/**} (the registry's token endpoint and its
  * notifications) and {@code /hooks/**} (GitLab's webhook) check their credentials
- * themselves; {@code /api/**} takes bearer tokens, HTTP Basic or the console session and
- * answers 401/403 as problems; everything else is the console with form login and CSRF
- * protection.
+ * themselves; {@code /api/**} takes bearer tokens, HTTP Basic (never from another site in
+ * a browser, and never challenged for) or the console session and answers 401/403 as
+ * problems; everything else is the console with form login and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -67,7 +68,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager passwordAuthenticationManager,
-			TokenStore tokens, Identity identity, Clock clock, ProblemResponses problems) throws Exception {
+			BasicLoginCache basicLogins, TokenStore tokens, Identity identity, Clock clock, ProblemResponses problems)
+			throws Exception {
 		AuthenticationFilter bearer = new AuthenticationFilter(
 				new ProviderManager(new BearerTokenAuthenticationProvider(tokens, identity::tokenOwner, clock)),
 				new BearerTokenConverter());
@@ -76,17 +78,16 @@ class SecurityConfiguration {
 		});
 		bearer.setFailureHandler(problems::commence);
 		http.securityMatcher("/api/**")
-			.authenticationManager(passwordAuthenticationManager)
+			.authenticationManager(basicLogins.around(passwordAuthenticationManager))
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
+			.addFilterBefore(new CrossSiteBasicGuard(problems), CsrfFilter.class)
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			// scripts with Authorization headers carry no cookies to forge; the console's
-			// own calls with its session cookie still need the CSRF token
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::csrfTokenRequired))
 			.requestCache((cache) -> cache.disable());
 		return http.build();
 	}
@@ -118,9 +119,18 @@ class SecurityConfiguration {
 		return handler;
 	}
 
-	private static boolean sessionWrite(HttpServletRequest request) {
-		boolean safe = List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
-		return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+	/**
+	 * Unsafe requests need the console's CSRF token unless a script built them: a browser
+	 * never adds a bearer token by itself, and Basic credentials a browser adds to
+	 * another site's request were refused by {@link CrossSiteBasicGuard} before this (so
+	 * {@code curl -u} needs no token). Anything else, such as the session cookie or an
+	 * unknown scheme, needs it.
+	 */
+	private static boolean csrfTokenRequired(HttpServletRequest request) {
+		if (List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())) {
+			return false;
+		}
+		return !ProblemResponses.scheme(request, "bearer ") && !ProblemResponses.scheme(request, "basic ");
 	}
 
 }

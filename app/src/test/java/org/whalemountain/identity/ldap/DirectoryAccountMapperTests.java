@@ -58,13 +58,14 @@ class DirectoryAccountMapperTests {
 	}
 
 	private static IdentityProperties properties(String adminGroup) {
-		return new IdentityProperties(Pattern.compile("[a-z]+"), adminGroup,
-				new IdentityProperties.Ldap("", "dc=dept", "", "", List.of(), "ou=people", "(uid={0})", "uid",
-						"displayName", "mail", "ou=groups", "(member={0})", "cn"),
+		return new IdentityProperties(Pattern.compile("[a-z]+"), adminGroup, false,
+				new IdentityProperties.Ldap("ldap://directory.test", "dc=dept", "", "", List.of(), "ou=people",
+						"(uid={0})", "uid", "displayName", "mail", "ou=groups", "(member={0})", "cn"),
 				new IdentityProperties.Embedded(0, "classpath:x.ldif"),
 				new IdentityProperties.Tokens(java.time.Duration.ofDays(90), java.time.Duration.ofDays(365),
 						java.time.Duration.ofMinutes(10)),
-				new IdentityProperties.LoginThrottle(10, java.time.Duration.ofMinutes(10)));
+				new IdentityProperties.LoginThrottle(10, java.time.Duration.ofMinutes(10)),
+				java.time.Duration.ofMinutes(1));
 	}
 
 }
