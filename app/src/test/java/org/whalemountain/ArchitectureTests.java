@@ -1,20 +1,25 @@
 package org.whalemountain;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Library types stay inside their adapter packages, so that ports speak the service's own
- * language and an adapter can be replaced without touching its callers.
+ * language and an adapter can be replaced without touching its callers; the packages of a
+ * module depend on each other one way only.
  */
 class ArchitectureTests {
 
@@ -28,11 +33,19 @@ class ArchitectureTests {
 	 * The registry module speaks to the registry only through its RegistryClient port.
 	 */
 	static final ArchRule HTTP_ONLY_IN_THE_REGISTRY_ADAPTER = noClasses().that()
-		.resideInAPackage("org.whalemountain.registry")
+		.resideInAPackage("org.whalemountain.registry..")
+		.and()
+		.resideOutsideOfPackage("org.whalemountain.registry.distribution..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("java.net.http..")
 		.because("the registry is reached through RegistryClient, implemented in registry.distribution");
+
+	/**
+	 * The registry's root is its public face, and its sub-packages depend on it, never
+	 * the other way round: the root names none of them (Spring wires them in).
+	 */
+	static final ArchRule NO_PACKAGE_CYCLES_IN_THE_REGISTRY = packagesFreeOfCycles("org.whalemountain.registry");
 
 	static final ArchRule NO_FIELD_INJECTION = noFields().should()
 		.beAnnotatedWith(Autowired.class)
@@ -48,6 +61,21 @@ class ArchitectureTests {
 		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(this.service);
 		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(this.service);
 		HTTP_ONLY_IN_THE_REGISTRY_ADAPTER.check(this.service);
+	}
+
+	@Test
+	void theRegistrysPackagesHaveNoCycles() {
+		NO_PACKAGE_CYCLES_IN_THE_REGISTRY.check(this.service);
+	}
+
+	@Test
+	void theCycleRuleCatchesARootAndASubPackageThatNameEachOther() {
+		JavaClasses offender = new ClassFileImporter().importClasses(
+				org.whalemountain.archfixture.cycle.CyclicEntry.class,
+				org.whalemountain.archfixture.cycle.part.CyclicPart.class);
+
+		assertThat(packagesFreeOfCycles("org.whalemountain.archfixture.cycle").evaluate(offender).hasViolation())
+			.isTrue();
 	}
 
 	@Test
@@ -71,6 +99,32 @@ class ArchitectureTests {
 			.resideInAPackage(library)
 			.allowEmptyShould(true)
 			.because(library + " types belong in " + adapterPackage + " adapters only");
+	}
+
+	/**
+	 * Every package under {@code modulePackage}, the package itself included, is a slice
+	 * of its own, so that a root and a sub-package naming each other is a cycle too.
+	 */
+	private static ArchRule packagesFreeOfCycles(String modulePackage) {
+		SliceAssignment packages = new SliceAssignment() {
+
+			@Override
+			public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+				String name = javaClass.getPackageName();
+				return (name.equals(modulePackage) || name.startsWith(modulePackage + ".")) ? SliceIdentifier.of(name)
+						: SliceIdentifier.ignore();
+			}
+
+			@Override
+			public String getDescription() {
+				return "the packages of " + modulePackage;
+			}
+
+		};
+		return slices().assignedFrom(packages)
+			.should()
+			.beFreeOfCycles()
+			.because("a module's packages depend on each other one way only");
 	}
 
 }

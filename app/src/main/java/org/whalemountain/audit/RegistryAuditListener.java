@@ -2,11 +2,11 @@ package org.whalemountain.audit;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.whalemountain.registry.ImageSyncRequested;
-import org.whalemountain.registry.RegistryLoginFailed;
-import org.whalemountain.registry.RegistryTokenIssued;
-import org.whalemountain.registry.RunnerCredentialIssued;
-import org.whalemountain.registry.RunnerCredentialRevoked;
+import org.whalemountain.registry.events.ImageSyncRequested;
+import org.whalemountain.registry.events.RegistryLoginFailed;
+import org.whalemountain.registry.events.RegistryTokenIssued;
+import org.whalemountain.registry.events.RunnerCredentialIssued;
+import org.whalemountain.registry.events.RunnerCredentialRevoked;
 
 /**
  * Records the registry module's events: who got which registry access with which kind of

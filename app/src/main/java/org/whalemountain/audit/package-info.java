@@ -2,6 +2,6 @@
  * The append-only audit log: who did what, when and from where. Filled by listening to
  * the other modules' events; read by admins.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit",
-		allowedDependencies = { "identity", "registry", "runners", "images", "workloads", "platform" })
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "identity", "registry",
+		"registry::events", "runners", "images", "workloads", "platform" })
 package org.whalemountain.audit;

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.whalemountain.registry.ImageTagPushed;
-import org.whalemountain.registry.ImageTagRemoved;
+import org.whalemountain.registry.events.ImageTagPushed;
+import org.whalemountain.registry.events.ImageTagRemoved;
 
 /**
  * Keeps the catalogue in step with the registry. Each handler runs after the sync's

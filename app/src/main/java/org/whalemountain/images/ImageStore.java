@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.whalemountain.registry.ImageConfig;
-import org.whalemountain.registry.ImageTagPushed;
+import org.whalemountain.registry.events.ImageTagPushed;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,5 +4,5 @@
  * that decides who may see, pull, change and delete an image.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Images",
-		allowedDependencies = { "registry", "identity", "platform" })
+		allowedDependencies = { "registry", "registry::events", "identity", "platform" })
 package org.whalemountain.images;

@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wm.registry")
-record RegistryProperties(@NotNull @DefaultValue("http://127.0.0.1:5000") URI url, @NotBlank @Pattern(
+public record RegistryProperties(@NotNull @DefaultValue("http://127.0.0.1:5000") URI url, @NotBlank @Pattern(
 		regexp = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?",
 		message = "must be host or host:port, without scheme or path") @DefaultValue("127.0.0.1:5000") String host,
 		@Valid @DefaultValue Token token,
@@ -57,7 +57,7 @@ record RegistryProperties(@NotNull @DefaultValue("http://127.0.0.1:5000") URI ur
 	 * @param secret what the registry sends as {@code Authorization: Bearer <secret>};
 	 * empty switches the endpoint off
 	 */
-	record Notifications(@DefaultValue("") String secret) {
+	public record Notifications(@DefaultValue("") String secret) {
 
 		@Override
 		public String toString() {
@@ -77,17 +77,17 @@ record RegistryProperties(@NotNull @DefaultValue("http://127.0.0.1:5000") URI ur
 	 * @param certificateFile PEM certificate of that key, the registry's
 	 * {@code rootcertbundle}; empty for {@code <data-dir>/registry/token-cert.pem}
 	 */
-	record Token(@NotBlank @DefaultValue("whalemountain-registry") String service,
+	public record Token(@NotBlank @DefaultValue("whalemountain-registry") String service,
 			@NotBlank @DefaultValue("whalemountain") String issuer,
 			@NotNull @DurationMin(minutes = 1) @DurationMax(hours = 1) @DefaultValue("PT5M") Duration lifetime,
 			@DefaultValue("") String keyFile, @DefaultValue("") String certificateFile) {
 
-		Path keyFile(Path dataDir) {
+		public Path keyFile(Path dataDir) {
 			return this.keyFile.isBlank() ? dataDir.resolve("registry").resolve("token-key.pem")
 					: Path.of(this.keyFile);
 		}
 
-		Path certificateFile(Path dataDir) {
+		public Path certificateFile(Path dataDir) {
 			return this.certificateFile.isBlank() ? dataDir.resolve("registry").resolve("token-cert.pem")
 					: Path.of(this.certificateFile);
 		}

@@ -2,8 +2,8 @@ package org.whalemountain.sif;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.whalemountain.registry.ImageTagPushed;
-import org.whalemountain.registry.ImageTagRemoved;
+import org.whalemountain.registry.events.ImageTagPushed;
+import org.whalemountain.registry.events.ImageTagRemoved;
 
 /**
  * Every digest the registry reports gets a SIF; the references decide when a SIF may go.

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whalemountain.registry.ImageConfig;
-import org.whalemountain.registry.ImageTagPushed;
+import org.whalemountain.registry.events.ImageTagPushed;
 import org.whalemountain.sif.rootfs.LayerTarFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,9 +5,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.whalemountain.identity.UserLoggedIn;
-import org.whalemountain.registry.ImageSyncRequested;
-import org.whalemountain.registry.ImageTagPushed;
-import org.whalemountain.registry.ImageTagRemoved;
+import org.whalemountain.registry.events.ImageSyncRequested;
+import org.whalemountain.registry.events.ImageTagPushed;
+import org.whalemountain.registry.events.ImageTagRemoved;
 
 /**
  * The events other modules listen to, as such a listener sees them: after the publishing

@@ -13,8 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whalemountain.registry.ImageConfig;
-import org.whalemountain.registry.ImageTagPushed;
-import org.whalemountain.registry.ImageTagRemoved;
+import org.whalemountain.registry.events.ImageTagPushed;
+import org.whalemountain.registry.events.ImageTagRemoved;
 
 import static org.awaitility.Awaitility.await;
 

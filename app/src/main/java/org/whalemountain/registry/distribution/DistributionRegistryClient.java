@@ -57,13 +57,10 @@ public class DistributionRegistryClient implements RegistryClient {
 			return Optional.empty();
 		}
 		expect(answer, 200, "HEAD", repository + ":" + tag);
-		return Optional
-			.of(answer.header("Docker-Content-Digest")
-				.orElseThrow(
-						() -> new RegistryUnavailableException(
-								"The registry at " + this.http.base()
-										+ " sends no Docker-Content-Digest: it is not a Distribution registry.",
-								null)));
+		String digest = answer.header("Docker-Content-Digest")
+			.orElseThrow(() -> new RegistryUnavailableException("The registry at " + this.http.base()
+					+ " sends no Docker-Content-Digest: it is not a Distribution registry.", null));
+		return Optional.of(digest);
 	}
 
 	@Override

@@ -1,16 +1,12 @@
 package org.whalemountain.registry.token;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -25,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -33,14 +28,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.util.io.pem.PemObjectGenerator;
 
 /**
  * Keeps the token signing key in two PEM files: the private key (PKCS#8, mode 0600) and a
@@ -80,18 +70,18 @@ public final class SigningKeyFiles {
 			PrivateKey key;
 			X509Certificate certificate;
 			if (Files.exists(keyFile)) {
-				key = readPrivateKey(keyFile);
-				certificate = Files.exists(certificateFile) ? readCertificate(certificateFile) : null;
+				key = PemFiles.readPrivateKey(keyFile);
+				certificate = Files.exists(certificateFile) ? PemFiles.readCertificate(certificateFile) : null;
 			}
 			else {
 				KeyPair pair = generateKeyPair();
-				writeAtomically(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)), true);
+				PemFiles.writeAtomically(keyFile, PemFiles.pem(new JcaPKCS8Generator(pair.getPrivate(), null)), true);
 				key = pair.getPrivate();
 				certificate = null;
 			}
 			if (certificate == null) {
 				certificate = selfSign(key, publicKeyOf(key), commonName, now);
-				writeAtomically(certificateFile, pem(certificate), false);
+				PemFiles.writeAtomically(certificateFile, PemFiles.pem(certificate), false);
 			}
 			try {
 				return new SigningKey(key, certificate);
@@ -141,62 +131,6 @@ public final class SigningKeyFiles {
 			}
 		}
 		throw new IllegalStateException("The token signing key is not an RSA key with its public exponent");
-	}
-
-	private static PrivateKey readPrivateKey(Path file) throws IOException {
-		Object parsed = parse(file);
-		JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-		if (parsed instanceof PrivateKeyInfo info) {
-			return converter.getPrivateKey(info);
-		}
-		if (parsed instanceof PEMKeyPair pair) {
-			return converter.getKeyPair(pair).getPrivate();
-		}
-		throw new IllegalStateException(file + " holds no unencrypted private key");
-	}
-
-	private static X509Certificate readCertificate(Path file) throws IOException {
-		if (parse(file) instanceof X509CertificateHolder holder) {
-			try {
-				return new JcaX509CertificateConverter().getCertificate(holder);
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException(file + " holds an unreadable certificate", ex);
-			}
-		}
-		throw new IllegalStateException(file + " holds no PEM certificate");
-	}
-
-	private static Object parse(Path file) throws IOException {
-		try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
-			return parser.readObject();
-		}
-	}
-
-	private static String pem(Object object) throws IOException {
-		StringWriter out = new StringWriter();
-		try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-			if (object instanceof PemObjectGenerator generator) {
-				writer.writeObject(generator);
-			}
-			else {
-				writer.writeObject(object);
-			}
-		}
-		return out.toString();
-	}
-
-	/** Writes beside the target first, so that a reader never sees half a file. */
-	private static void writeAtomically(Path file, String content, boolean secret) throws IOException {
-		Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".tmp-", ".pem", PosixFilePermissions
-			.asFileAttribute(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
-		try {
-			Files.writeString(temporary, content);
-			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(temporary);
-		}
 	}
 
 }

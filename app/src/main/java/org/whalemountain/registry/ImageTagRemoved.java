@@ -1,5 +1,0 @@
-package org.whalemountain.registry;
-
-/** A tag is no longer in the registry; the catalogue drops it. */
-public record ImageTagRemoved(String owner, String repository, String tag) {
-}

@@ -1,0 +1,55 @@
+package org.whalemountain.registry.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NotificationEnvelopeTests {
+
+	@Test
+	void everyEventOfTheEnvelopeIsRead() throws IOException {
+		List<NotificationEnvelope.Event> events = NotificationEnvelope.parse(envelope());
+
+		assertThat(events).hasSize(5);
+		assertThat(events.get(1)).isEqualTo(new NotificationEnvelope.Event("push", "alice/app", "1",
+				"sha256:cac2fbc1d15ce666332883cef4f85997a48dc32d07714ce7d4cc395012000bba",
+				"application/vnd.docker.distribution.manifest.v2+json"));
+		assertThat(events.get(3).tag()).isNull();
+	}
+
+	@Test
+	void manifestPushesAndDeletesAreSyncedButBlobPushesPullsAndBadNamesAreNot() throws IOException {
+		assertThat(NotificationEnvelope.repositoriesToSync(NotificationEnvelope.parse(envelope())))
+			.containsExactly("alice/app", "bob/old");
+	}
+
+	@Test
+	void anIndexPushedByDigestIsSyncedToo() {
+		List<NotificationEnvelope.Event> events = List.of(new NotificationEnvelope.Event("push", "alice/multi", null,
+				"sha256:1", "application/vnd.oci.image.index.v1+json"));
+
+		assertThat(NotificationEnvelope.repositoriesToSync(events)).containsExactly("alice/multi");
+	}
+
+	@Test
+	void aBodyThatIsNoEnvelopeIsRefused() {
+		assertThatThrownBy(() -> NotificationEnvelope.parse("not json".getBytes()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> NotificationEnvelope.parse("{\"event\":[]}".getBytes()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> NotificationEnvelope.parse(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+		assertThat(NotificationEnvelope.parse("{\"events\":[]}".getBytes())).isEmpty();
+	}
+
+	private static byte[] envelope() throws IOException {
+		try (InputStream in = NotificationEnvelopeTests.class.getResourceAsStream("notification-events.json")) {
+			return in.readAllBytes();
+		}
+	}
+
+}
