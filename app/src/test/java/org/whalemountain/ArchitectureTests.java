@@ -7,6 +7,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.whalemountain.archfixture.LeakingGitLabPort;
+import org.whalemountain.archfixture.LeakingKubernetesPort;
+import org.whalemountain.archfixture.kubernetes.PodNames;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -63,13 +66,38 @@ class ArchitectureTests {
 		assertThat(DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.evaluate(offender).hasViolation()).isTrue();
 	}
 
+	@Test
+	void theKubernetesRuleCatchesAFabric8TypeOutsideItsAdapter() {
+		JavaClasses offender = new ClassFileImporter().importClasses(LeakingKubernetesPort.class);
+
+		assertThat(FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.evaluate(offender).getFailureReport().getDetails())
+			.anySatisfy((violation) -> assertThat(violation).contains(LeakingKubernetesPort.class.getName())
+				.contains("io.fabric8.kubernetes.api.model.Pod"));
+	}
+
+	@Test
+	void theKubernetesRuleLetsFabric8TypesLiveInAKubernetesPackage() {
+		// with a class outside the adapter that uses no fabric8, so that the rule has
+		// something to check
+		JavaClasses adapter = new ClassFileImporter().importClasses(PodNames.class,
+				org.whalemountain.archfixture.LeakingPort.class);
+
+		assertThat(FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.evaluate(adapter).hasViolation()).isFalse();
+	}
+
+	@Test
+	void theGitLabRuleCatchesAGitlab4jTypeOutsideItsAdapter() {
+		JavaClasses offender = new ClassFileImporter().importClasses(LeakingGitLabPort.class);
+
+		assertThat(GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.evaluate(offender).hasViolation()).isTrue();
+	}
+
 	private static ArchRule confined(String library, String adapterPackage) {
 		return noClasses().that()
 			.resideOutsideOfPackage(adapterPackage)
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage(library)
-			.allowEmptyShould(true)
 			.because(library + " types belong in " + adapterPackage + " adapters only");
 	}
 
