@@ -1,6 +1,7 @@
 package org.whalemountain.platform.database;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,6 +67,20 @@ class FlywayMigrationIT {
 			.list();
 
 		assertThat(results).isNotEmpty().containsOnly(true);
+	}
+
+	@Test
+	void theTestDatabaseWasCreatedByThisRun() {
+		long uptimeSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000 + 1;
+
+		// the database's own clock on both sides, so that no time zone gets in between
+		boolean createdSinceThisJvmStarted = this.jdbc.sql("""
+				SELECT installed_on >= NOW(6) - INTERVAL ? SECOND FROM flyway_schema_history WHERE version = '1'""")
+			.param(uptimeSeconds)
+			.query(Boolean.class)
+			.single();
+
+		assertThat(createdSinceThisJvmStarted).as("migrated from nothing during this run (FreshTestDatabase)").isTrue();
 	}
 
 	@Test
