@@ -41,21 +41,24 @@ class ArchitectureTests {
 		.beAnnotatedWith(Autowired.class)
 		.because("dependencies come through constructors");
 
-	private final JavaClasses service = new ClassFileImporter()
+	/**
+	 * Imported once: JUnit makes an instance per test, and the fixture tests need none.
+	 */
+	private static final JavaClasses SERVICE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.whalemountain");
 
 	@Test
 	void libraryTypesStayInTheirAdapterPackages() {
-		DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.check(this.service);
-		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(this.service);
-		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(this.service);
-		HTTP_ONLY_IN_THE_REGISTRY_ADAPTER.check(this.service);
+		DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.check(SERVICE);
+		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(SERVICE);
+		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(SERVICE);
+		HTTP_ONLY_IN_THE_REGISTRY_ADAPTER.check(SERVICE);
 	}
 
 	@Test
 	void noFieldInjection() {
-		NO_FIELD_INJECTION.check(this.service);
+		NO_FIELD_INJECTION.check(SERVICE);
 	}
 
 	@Test
