@@ -56,6 +56,10 @@ start_mariadb() {
 		as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=127.0.0.1
 		wait_for "as_root mariadb-admin ping" 30
 	fi
+	# scratch databases beside the test database (<name>_…, e.g. the migration tests'):
+	# the underscores of the name are escaped, as GRANT reads _ and % as wildcards
+	local scratch
+	scratch="$(printf '%s' "${WM_TEST_DB_NAME}" | sed 's/_/\\_/g')\\_%"
 	# every cached test context keeps its own connection pool, and the burst tests need
 	# theirs full: the default 151 connections run out
 	as_root mariadb <<SQL
@@ -65,6 +69,8 @@ CREATE USER IF NOT EXISTS '${WM_TEST_DB_USER}'@'127.0.0.1' IDENTIFIED BY '${WM_T
 CREATE USER IF NOT EXISTS '${WM_TEST_DB_USER}'@'localhost' IDENTIFIED BY '${WM_TEST_DB_PASSWORD}';
 GRANT ALL PRIVILEGES ON \`${WM_TEST_DB_NAME}\`.* TO '${WM_TEST_DB_USER}'@'127.0.0.1';
 GRANT ALL PRIVILEGES ON \`${WM_TEST_DB_NAME}\`.* TO '${WM_TEST_DB_USER}'@'localhost';
+GRANT ALL PRIVILEGES ON \`${scratch}\`.* TO '${WM_TEST_DB_USER}'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON \`${scratch}\`.* TO '${WM_TEST_DB_USER}'@'localhost';
 SQL
 	export WM_TEST_DB_URL="jdbc:mariadb://127.0.0.1:3306/${WM_TEST_DB_NAME}"
 	export WM_TEST_DB_USER WM_TEST_DB_PASSWORD

@@ -10,6 +10,9 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.whalemountain.archfixture.LeakingGitLabPort;
+import org.whalemountain.archfixture.LeakingKubernetesPort;
+import org.whalemountain.archfixture.kubernetes.PodNames;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -51,16 +54,19 @@ class ArchitectureTests {
 		.beAnnotatedWith(Autowired.class)
 		.because("dependencies come through constructors");
 
-	private final JavaClasses service = new ClassFileImporter()
+	/**
+	 * Imported once: JUnit makes an instance per test, and the fixture tests need none.
+	 */
+	private static final JavaClasses SERVICE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.whalemountain");
 
 	@Test
 	void libraryTypesStayInTheirAdapterPackages() {
-		DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.check(this.service);
-		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(this.service);
-		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(this.service);
-		HTTP_ONLY_IN_THE_REGISTRY_ADAPTER.check(this.service);
+		DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.check(SERVICE);
+		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(SERVICE);
+		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(SERVICE);
+		HTTP_ONLY_IN_THE_REGISTRY_ADAPTER.check(SERVICE);
 	}
 
 	@Test
@@ -80,7 +86,7 @@ class ArchitectureTests {
 
 	@Test
 	void noFieldInjection() {
-		NO_FIELD_INJECTION.check(this.service);
+		NO_FIELD_INJECTION.check(SERVICE);
 	}
 
 	@Test
@@ -91,13 +97,38 @@ class ArchitectureTests {
 		assertThat(DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.evaluate(offender).hasViolation()).isTrue();
 	}
 
+	@Test
+	void theKubernetesRuleCatchesAFabric8TypeOutsideItsAdapter() {
+		JavaClasses offender = new ClassFileImporter().importClasses(LeakingKubernetesPort.class);
+
+		assertThat(FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.evaluate(offender).getFailureReport().getDetails())
+			.anySatisfy((violation) -> assertThat(violation).contains(LeakingKubernetesPort.class.getName())
+				.contains("io.fabric8.kubernetes.api.model.Pod"));
+	}
+
+	@Test
+	void theKubernetesRuleLetsFabric8TypesLiveInAKubernetesPackage() {
+		// with a class outside the adapter that uses no fabric8, so that the rule has
+		// something to check
+		JavaClasses adapter = new ClassFileImporter().importClasses(PodNames.class,
+				org.whalemountain.archfixture.LeakingPort.class);
+
+		assertThat(FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.evaluate(adapter).hasViolation()).isFalse();
+	}
+
+	@Test
+	void theGitLabRuleCatchesAGitlab4jTypeOutsideItsAdapter() {
+		JavaClasses offender = new ClassFileImporter().importClasses(LeakingGitLabPort.class);
+
+		assertThat(GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.evaluate(offender).hasViolation()).isTrue();
+	}
+
 	private static ArchRule confined(String library, String adapterPackage) {
 		return noClasses().that()
 			.resideOutsideOfPackage(adapterPackage)
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage(library)
-			.allowEmptyShould(true)
 			.because(library + " types belong in " + adapterPackage + " adapters only");
 	}
 

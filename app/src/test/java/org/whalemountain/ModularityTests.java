@@ -3,8 +3,11 @@ package org.whalemountain;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
+/**
+ * The modules use only what their {@code package-info.java} allows. The module diagrams
+ * are a documentation step, {@link ModuleDocumentation}.
+ */
 class ModularityTests {
 
 	private final ApplicationModules modules = ApplicationModules.of(WhaleMountainApplication.class);
@@ -12,11 +15,6 @@ class ModularityTests {
 	@Test
 	void modulesOnlyUseWhatTheyDeclare() {
 		this.modules.verify();
-	}
-
-	@Test
-	void writesModuleDiagrams() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}
 
 }

@@ -122,13 +122,18 @@ class SifBuildStore {
 		this.jdbc.sql("DELETE FROM sif_references WHERE repository = ? AND tag = ?").params(repository, tag).update();
 	}
 
-	/** Builds no tag points at any more and that finished before {@code before}. */
+	/**
+	 * Builds no tag points at any more, finished before {@code before}, and whose last
+	 * tag left before then too: the grace counts from the last tag leaving, however long
+	 * ago the build finished.
+	 */
 	List<String> unreferenced(Instant before) {
 		return this.jdbc.sql("""
 				SELECT b.digest FROM sif_builds b
 				WHERE NOT EXISTS (SELECT 1 FROM sif_references r WHERE r.digest = b.digest)
-				  AND b.status IN ('READY', 'FAILED') AND b.finished_at < ?""")
-			.param(ts(before))
+				  AND b.status IN ('READY', 'FAILED') AND b.finished_at < ?
+				  AND (b.last_referenced_at IS NULL OR b.last_referenced_at < ?)""")
+			.params(ts(before), ts(before))
 			.query(String.class)
 			.list();
 	}

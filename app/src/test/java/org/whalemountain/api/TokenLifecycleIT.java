@@ -1,6 +1,7 @@
 package org.whalemountain.api;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -62,8 +63,8 @@ class TokenLifecycleIT {
 		JsonNode token = created.json();
 		String secret = token.get("token").asString();
 		assertThat(secret).startsWith("wm_").hasSizeGreaterThan(40);
-		assertThat(Duration.between(java.time.Instant.parse(token.get("createdAt").asString()),
-				java.time.Instant.parse(token.get("expiresAt").asString())))
+		assertThat(Duration.between(Instant.parse(token.get("createdAt").asString()),
+				Instant.parse(token.get("expiresAt").asString())))
 			.isEqualTo(Duration.ofDays(30));
 
 		Http.Response me = this.http.get("/api/v1/me", bearer(secret));
@@ -79,7 +80,7 @@ class TokenLifecycleIT {
 
 	@Test
 	void expiredTokenIsRefusedWithAProblem() {
-		String secret = create(ALICE, "short-lived", 1);
+		String secret = create(ALICE, "short-lived", 1).secret();
 		assertThat(this.http.get("/api/v1/me", bearer(secret)).status()).isEqualTo(200);
 
 		this.clock.advance(Duration.ofDays(1).plusSeconds(1));
@@ -92,8 +93,9 @@ class TokenLifecycleIT {
 
 	@Test
 	void revokedTokenStopsWorkingAtOnce() {
-		String secret = create(ALICE, "to-revoke", 7);
-		long id = idOf(secret);
+		Token created = create(ALICE, "to-revoke", 7);
+		String secret = created.secret();
+		long id = created.id();
 
 		assertThat(this.http.delete("/api/v1/tokens/" + id, bearer(secret)).status()).isEqualTo(204);
 
@@ -103,10 +105,29 @@ class TokenLifecycleIT {
 	}
 
 	@Test
+	void aTokenRecordsWhenItWasLastUsed() {
+		Token token = create(ALICE, "last-used", 7);
+		String path = "/api/v1/tokens/" + token.id();
+		// read with the password, so that reading does not use the token
+		assertThat(this.http.get(path, ALICE).json().get("lastUsedAt").isNull()).isTrue();
+
+		Instant first = this.clock.instant();
+		assertThat(this.http.get("/api/v1/me", bearer(token.secret())).status()).isEqualTo(200);
+		Instant firstUse = Instant.parse(this.http.get(path, ALICE).json().get("lastUsedAt").asString());
+		this.clock.advance(Duration.ofHours(3));
+		assertThat(this.http.get("/api/v1/images", bearer(token.secret())).status()).isEqualTo(200);
+		Instant secondUse = Instant.parse(this.http.get(path, ALICE).json().get("lastUsedAt").asString());
+
+		assertThat(firstUse).isBetween(first.minusSeconds(1), first.plusSeconds(60));
+		assertThat(secondUse).isAfterOrEqualTo(firstUse.plus(Duration.ofHours(3)));
+	}
+
+	@Test
 	void aliceCanNeitherSeeNorRevokeBobsToken() {
-		String bobs = create(BOB, "bobs-token", 7);
-		long bobsId = idOf(bobs);
-		String alices = create(ALICE, "alices-token", 7);
+		Token bobsToken = create(BOB, "bobs-token", 7);
+		String bobs = bobsToken.secret();
+		long bobsId = bobsToken.id();
+		String alices = create(ALICE, "alices-token", 7).secret();
 
 		assertThat(this.http.get("/api/v1/tokens", bearer(alices)).body()).doesNotContain("bobs-token");
 		Http.Response revoke = this.http.delete("/api/v1/tokens/" + bobsId, bearer(alices));
@@ -154,7 +175,7 @@ class TokenLifecycleIT {
 
 	@Test
 	void aTokenCannotMintAnotherToken() {
-		String secret = create(ALICE, "no-minting", 7);
+		String secret = create(ALICE, "no-minting", 7).secret();
 
 		Http.Response refused = this.http.post("/api/v1/tokens", "{\"name\":\"child\"}", bearer(secret));
 
@@ -214,15 +235,15 @@ class TokenLifecycleIT {
 			.doesNotContain("authorities");
 	}
 
-	private String create(String authorization, String name, int days) {
+	/** The token as its creation answered: the id of this token, whatever else exists. */
+	private Token create(String authorization, String name, int days) {
 		Http.Response created = this.http.post("/api/v1/tokens",
 				"{\"name\":\"" + name + "\",\"expiresInDays\":" + days + "}", authorization);
 		assertThat(created.status()).isEqualTo(201);
-		return created.json().get("token").asString();
+		return new Token(created.json().get("id").asLong(), created.json().get("token").asString());
 	}
 
-	private long idOf(String secret) {
-		return this.http.get("/api/v1/tokens", bearer(secret)).json().get(0).get("id").asLong();
+	private record Token(long id, String secret) {
 	}
 
 }

@@ -265,8 +265,13 @@ class RegistrySyncIT {
 			.isEqualTo("UP");
 	}
 
+	/**
+	 * That the notification alone brings the push, not how fast: on a busy CI machine a
+	 * fixed bound of a few seconds measures the machine. The latency is measured by
+	 * {@link PushToCatalogueBenchmark}.
+	 */
 	@Test
-	void aPushReachesTheCatalogueThroughTheRegistrysNotificationWithinTwoSeconds() throws Exception {
+	void aPushReachesTheCatalogueThroughTheRegistrysNotificationAlone() throws Exception {
 		String repository = "alice/notified-" + this.suffix;
 		this.testRegistry.registry()
 			.notifications(this.testRegistry.notificationsUrl(), TestRegistry.NOTIFICATIONS_SECRET);
@@ -276,8 +281,8 @@ class RegistrySyncIT {
 			String digest = this.fixture.push("alice", TestImages.BUSYBOX, repository + ":1");
 
 			// no sync asked for: only the registry's notification can bring it
-			await().atMost(Duration.ofSeconds(2))
-				.pollInterval(Duration.ofMillis(20))
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
 				.untilAsserted(() -> assertThat(this.events.since(mark, ImageTagPushed.class)).anySatisfy((event) -> {
 					assertThat(event.repository()).isEqualTo(repository);
 					assertThat(event.digest()).isEqualTo(digest);
