@@ -71,7 +71,7 @@ class ArchitectureTests {
 
 	@Test
 	void theRegistrysPackagesHaveNoCycles() {
-		NO_PACKAGE_CYCLES_IN_THE_REGISTRY.check(this.service);
+		NO_PACKAGE_CYCLES_IN_THE_REGISTRY.check(SERVICE);
 	}
 
 	@Test

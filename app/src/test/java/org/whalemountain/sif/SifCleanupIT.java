@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.whalemountain.registry.ImageTagRemoved;
+import org.whalemountain.registry.events.ImageTagRemoved;
 import org.whalemountain.testsupport.MutableClock;
 import org.whalemountain.testsupport.RegistryEvents;
 import org.whalemountain.testsupport.ServiceTest;

@@ -1,4 +1,4 @@
-package org.whalemountain.registry;
+package org.whalemountain.registry.sync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.whalemountain.registry.Registry;
+import org.whalemountain.registry.events.ImageTagPushed;
+import org.whalemountain.registry.token.TokenMinter;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.PublishedEvents;
 import org.whalemountain.testsupport.ServiceTest;
