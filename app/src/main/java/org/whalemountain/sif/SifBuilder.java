@@ -43,7 +43,7 @@ class SifBuilder {
 					+ layout.totalBytes() + " bytes");
 			List<Path> layers = download(repository, layout, work, progress);
 			String definition = "bootstrap: docker\nfrom: " + repository + "@" + digest + "\n\n";
-			Flattener flattener = new Flattener(layers, SingularityFiles.entries(layout.config(), definition));
+			Flattener flattener = new Flattener(layers, SingularityFiles.entries(layout.config(), definition), work);
 			Path partition = work.resolve("rootfs.sqfs");
 			FlattenReport report = this.squashfs.build(flattener, partition, work.resolve("mksquashfs.log"));
 			progress.accept(90);
