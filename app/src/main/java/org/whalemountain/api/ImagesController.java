@@ -19,6 +19,7 @@ import org.whalemountain.images.ImagePatch;
 import org.whalemountain.images.Images;
 import org.whalemountain.images.Visibility;
 import org.whalemountain.sif.SifBuilds;
+import org.whalemountain.sif.SifStatus;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -78,7 +79,8 @@ class ImagesController {
 
 	private ImageView view(Image image) {
 		SifView sif = this.sifBuilds.build(image.digest())
-			.map((build) -> new SifView(build.status().name(), build.sizeBytes(), build.sha256()))
+			.map((build) -> new SifView(build.status().name(), build.sizeBytes(), build.sha256(), build.reason(),
+					(build.status() == SifStatus.READY) ? null : build.message()))
 			.orElse(SifView.NOT_BUILT);
 		return ImageView.of(image, sif);
 	}
@@ -107,10 +109,13 @@ class ImagesController {
 	 * digest was never queued
 	 * @param sizeBytes the SIF's size once built, otherwise {@code null}
 	 * @param sha256 the SIF's checksum once built, otherwise {@code null}
+	 * @param reason the stable code of why the build failed or waits for a retry (e.g.
+	 * {@code sif-image-too-large}), otherwise {@code null}
+	 * @param message the same for people
 	 */
-	record SifView(String status, Long sizeBytes, String sha256) {
+	record SifView(String status, Long sizeBytes, String sha256, String reason, String message) {
 
-		static final SifView NOT_BUILT = new SifView("NOT_BUILT", null, null);
+		static final SifView NOT_BUILT = new SifView("NOT_BUILT", null, null, null, null);
 
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +20,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.images.Image;
 import org.whalemountain.images.Images;
-import org.whalemountain.platform.ConflictException;
 import org.whalemountain.platform.NotFoundException;
+import org.whalemountain.platform.Problems;
 import org.whalemountain.sif.SifBuild;
 import org.whalemountain.sif.SifBuilds;
+import org.whalemountain.sif.SifRequest;
 import org.whalemountain.sif.SifStatus;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,15 +53,17 @@ class SifController {
 			+ "build failed")
 	ResponseEntity<?> download(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user, WebRequest request) {
 		Image image = this.images.get(user.username(), id);
-		SifBuild build = this.sifBuilds.request(image.digest(), image.repository());
+		SifBuild build = this.sifBuilds.request(sifRequest(image));
 		if (build.status() == SifStatus.FAILED) {
-			throw new ConflictException("sif-build-failed", "Building the SIF failed: " + build.message()
-					+ " The owner can ask for a rebuild once the image is fixed.");
+			// the problem's type says that it failed, its reason why: a script that
+			// branches on the reason tells "too large" from "try again later"
+			ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "sif-build-failed", "Building the SIF failed: "
+					+ build.message() + " The owner can ask for a rebuild once the image is fixed.");
+			problem.setProperty("reason", build.reason());
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 		}
 		if (build.status() != SifStatus.READY) {
-			return ResponseEntity.accepted()
-				.header(HttpHeaders.RETRY_AFTER, "10")
-				.body(new BuildView(build.status().name(), build.progress(), build.queuedAt(), build.startedAt()));
+			return ResponseEntity.accepted().header(HttpHeaders.RETRY_AFTER, "10").body(BuildView.of(build));
 		}
 		String etag = "\"" + build.sha256() + "\"";
 		if (request.checkNotModified(etag)) {
@@ -83,9 +87,12 @@ class SifController {
 		if (!this.images.actions(user.username(), id).change()) {
 			throw new NotFoundException("image-not-found", "There is no image " + id + " of yours.");
 		}
-		SifBuild build = this.sifBuilds.rebuild(image.digest(), image.repository());
-		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.body(new BuildView(build.status().name(), build.progress(), build.queuedAt(), build.startedAt()));
+		SifBuild build = this.sifBuilds.rebuild(sifRequest(image));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(BuildView.of(build));
+	}
+
+	static SifRequest sifRequest(Image image) {
+		return new SifRequest(image.digest(), image.repository(), image.owner(), image.sizeBytes());
 	}
 
 	/**
@@ -96,8 +103,19 @@ class SifController {
 		return (image.repository() + "_" + image.tag()).replaceAll("[^A-Za-z0-9._-]", "_") + ".sif";
 	}
 
-	/** A build that is not finished yet. */
-	record BuildView(String status, int progress, Instant queuedAt, Instant startedAt) {
+	/**
+	 * A build that is not finished yet.
+	 *
+	 * @param reason and {@code message}: why a queued build waits for a retry, else
+	 * {@code null}
+	 */
+	record BuildView(String status, int progress, Instant queuedAt, Instant startedAt, String reason, String message) {
+
+		static BuildView of(SifBuild build) {
+			return new BuildView(build.status().name(), build.progress(), build.queuedAt(), build.startedAt(),
+					build.reason(), build.message());
+		}
+
 	}
 
 }

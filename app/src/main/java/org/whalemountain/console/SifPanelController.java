@@ -12,6 +12,7 @@ import org.whalemountain.images.Images;
 import org.whalemountain.platform.DomainException;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.sif.SifBuilds;
+import org.whalemountain.sif.SifRequest;
 
 /**
  * The SIF panel of an image page: status with progress (polled by htmx while the build
@@ -51,7 +52,7 @@ class SifPanelController {
 			throw new NotFoundException("image-not-found", "There is no image " + id + " of yours.");
 		}
 		try {
-			this.sifBuilds.rebuild(image.digest(), image.repository());
+			this.sifBuilds.rebuild(sifRequest(image));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("sifError", ex.getMessage());
@@ -63,9 +64,13 @@ class SifPanelController {
 		Image image = this.images.get(user.username(), id);
 		model.addAttribute("image", image);
 		model.addAttribute("actions", this.images.actions(user.username(), id));
-		model.addAttribute("sif", this.sifBuilds.request(image.digest(), image.repository()));
+		model.addAttribute("sif", this.sifBuilds.request(sifRequest(image)));
 		model.addAttribute("sifLog", this.sifBuilds.log(image.digest()).orElse(null));
 		return "sif-panel :: panel";
+	}
+
+	private static SifRequest sifRequest(Image image) {
+		return new SifRequest(image.digest(), image.repository(), image.owner(), image.sizeBytes());
 	}
 
 }

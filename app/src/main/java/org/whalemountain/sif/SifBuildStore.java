@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code sif_builds} and {@code sif_references}. Claims are atomic, so two workers never
- * take one build.
+ * {@code sif_builds}: one row per digest. Results are recorded only under the claim that
+ * built them ({@link SifLeases}).
  */
 @Repository
 class SifBuildStore {
@@ -23,20 +23,54 @@ class SifBuildStore {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The user's builds that wait or run. A plain read, without locks: two requests at
+	 * the same moment may both pass the cap, but never lock each other out.
+	 */
+	int waiting(String owner) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM sif_builds WHERE requested_by = ? AND status IN ('QUEUED', 'BUILDING')")
+			.param(owner)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Queues a build for the digest unless one exists (a digest is built once). */
-	boolean queue(String digest, String repository, Instant now) {
+	boolean queue(SifRequest request, Instant now) {
 		return this.jdbc.sql("""
-				INSERT IGNORE INTO sif_builds (digest, repository, status, queued_at) VALUES (?, ?, 'QUEUED', ?)""")
-			.params(digest, repository, ts(now))
+				INSERT IGNORE INTO sif_builds (digest, repository, requested_by, status, queued_at)
+				VALUES (?, ?, ?, 'QUEUED', ?)""")
+			.params(request.digest(), request.repository(), request.owner(), ts(now))
 			.update() == 1;
 	}
 
-	/** Puts a finished or failed build back in the queue. */
-	boolean requeue(String digest, Instant now) {
+	/**
+	 * Records a build that was refused before it was queued, unless the digest has a
+	 * build already.
+	 */
+	void refused(SifRequest request, BuildFailure failure, Instant now) {
+		this.jdbc.sql("""
+				INSERT IGNORE INTO sif_builds (digest, repository, requested_by, status, message, reason, queued_at,
+				  finished_at)
+				VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?)""")
+			.params(request.digest(), request.repository(), request.owner(), failure.message(), failure.reason(),
+					ts(now), ts(now))
+			.update();
+	}
+
+	/**
+	 * Puts a finished or failed build back in the queue, to be read from the request's
+	 * repository and counted against its owner.
+	 * @param onlyReason only a build that failed for this reason; {@code null} for any
+	 */
+	boolean requeue(SifRequest request, Instant now, String onlyReason) {
 		return this.jdbc.sql("""
-				UPDATE sif_builds SET status = 'QUEUED', progress = 0, message = NULL, attempts = 0, lease_until = NULL,
-				  queued_at = ?, started_at = NULL, finished_at = NULL
-				WHERE digest = ? AND status IN ('READY', 'FAILED')""").params(ts(now), digest).update() == 1;
+				UPDATE sif_builds SET status = 'QUEUED', repository = ?, requested_by = ?, progress = 0, message = NULL,
+				  reason = NULL, attempts = 0, lease_until = NULL, claim = NULL, queued_at = ?, started_at = NULL,
+				  finished_at = NULL
+				WHERE digest = ? AND status IN ('READY', 'FAILED') AND (? IS NULL OR reason = ?)""")
+			.params(request.repository(), request.owner(), ts(now), request.digest(), onlyReason, onlyReason)
+			.update() == 1;
 	}
 
 	Optional<String> log(String digest) {
@@ -50,76 +84,48 @@ class SifBuildStore {
 		return this.jdbc.sql("SELECT * FROM sif_builds WHERE digest = ?").param(digest).query(this::build).optional();
 	}
 
-	/** The oldest queued builds, and builds whose worker stopped renewing its lease. */
-	List<String> claimable(Instant now, int limit) {
-		return this.jdbc.sql("""
-				SELECT digest FROM sif_builds
-				WHERE (status = 'QUEUED' AND queued_at <= ?) OR (status = 'BUILDING' AND lease_until < ?)
-				ORDER BY queued_at LIMIT ?""").params(ts(now), ts(now), limit).query(String.class).list();
-	}
-
-	/** Takes a build for this worker; false if another worker was faster. */
-	boolean claim(String digest, Instant now, Instant leaseUntil) {
-		return this.jdbc.sql("""
-				UPDATE sif_builds SET status = 'BUILDING', progress = 0, attempts = attempts + 1, lease_until = ?,
-				  started_at = ?, message = NULL
-				WHERE digest = ? AND (status = 'QUEUED' OR (status = 'BUILDING' AND lease_until < ?))""")
-			.params(ts(leaseUntil), ts(now), digest, ts(now))
-			.update() == 1;
-	}
-
-	/** Gives a claimed build back to the queue (the instance is stopping). */
-	void release(String digest) {
-		this.jdbc
-			.sql("UPDATE sif_builds SET status = 'QUEUED', lease_until = NULL WHERE digest = ? AND status = 'BUILDING'")
+	/**
+	 * The build as last committed, even inside a transaction whose snapshot is older: a
+	 * request that found the row inserted meanwhile by another one must see it.
+	 */
+	Optional<SifBuild> findCommitted(String digest) {
+		return this.jdbc.sql("SELECT * FROM sif_builds WHERE digest = ? LOCK IN SHARE MODE")
 			.param(digest)
-			.update();
+			.query(this::build)
+			.optional();
 	}
 
-	void progress(String digest, int percent, Instant leaseUntil) {
-		this.jdbc.sql("UPDATE sif_builds SET progress = ?, lease_until = ? WHERE digest = ? AND status = 'BUILDING'")
-			.params(percent, ts(leaseUntil), digest)
-			.update();
-	}
-
-	void ready(String digest, long size, String sha256, String message, String log, Instant now) {
-		this.jdbc
-			.sql("""
-					UPDATE sif_builds SET status = 'READY', progress = 100, size_bytes = ?, sha256 = ?, message = ?, log = ?,
-					  lease_until = NULL, finished_at = ? WHERE digest = ?""")
-			.params(size, sha256, message, log, ts(now), digest)
+	void progress(SifLeases.Claim claim, int percent) {
+		this.jdbc.sql("UPDATE sif_builds SET progress = ? WHERE digest = ? AND claim = ? AND status = 'BUILDING'")
+			.params(percent, claim.digest(), claim.token())
 			.update();
 	}
 
 	/**
-	 * Records a failed attempt: back in the queue while attempts remain, FAILED
-	 * otherwise.
+	 * @return false if the claim was taken over meanwhile and nothing was recorded
 	 */
-	void failed(String digest, String message, String log, boolean retry, Instant now, Instant retryAt) {
-		this.jdbc.sql("""
-					UPDATE sif_builds SET status = ?, message = ?, log = ?, lease_until = NULL, finished_at = ?,
-				  queued_at = IF(? = 'QUEUED', ?, queued_at)
-				WHERE digest = ?""")
-			.params(retry ? "QUEUED" : "FAILED", message, log, ts(now), retry ? "QUEUED" : "FAILED", ts(retryAt),
-					digest)
-			.update();
+	boolean ready(SifLeases.Claim claim, long size, String sha256, String message, String log, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE sif_builds SET status = 'READY', progress = 100, size_bytes = ?, sha256 = ?, message = ?,
+				  reason = NULL, log = ?, lease_until = NULL, claim = NULL, finished_at = ?
+				WHERE digest = ? AND claim = ? AND status = 'BUILDING'""")
+			.params(size, sha256, message, log, ts(now), claim.digest(), claim.token())
+			.update() == 1;
 	}
 
-	void reference(String repository, String tag, String digest, Instant now) {
-		unreference(repository, tag, now);
+	/**
+	 * Records a failed attempt: back in the queue at {@code retryAt} when {@code retry},
+	 * FAILED otherwise.
+	 */
+	void failed(SifLeases.Claim claim, BuildFailure failure, String log, boolean retry, Instant now, Instant retryAt) {
+		String status = retry ? "QUEUED" : "FAILED";
 		this.jdbc.sql("""
-				INSERT INTO sif_references (repository, tag, digest) VALUES (?, ?, ?)
-				ON DUPLICATE KEY UPDATE digest = VALUES(digest)""").params(repository, tag, digest).update();
-	}
-
-	/** Drops the tag's reference and notes when its digest was last pointed at. */
-	void unreference(String repository, String tag, Instant now) {
-		this.jdbc.sql("""
-				UPDATE sif_builds SET last_referenced_at = ?
-				WHERE digest = (SELECT digest FROM sif_references WHERE repository = ? AND tag = ?)""")
-			.params(ts(now), repository, tag)
+				UPDATE sif_builds SET status = ?, message = ?, reason = ?, log = ?, lease_until = NULL, claim = NULL,
+				  finished_at = ?, queued_at = IF(? = 'QUEUED', ?, queued_at)
+				WHERE digest = ? AND claim = ? AND status = 'BUILDING'""")
+			.params(status, failure.message(), failure.reason(), log, ts(now), status, ts(retryAt), claim.digest(),
+					claim.token())
 			.update();
-		this.jdbc.sql("DELETE FROM sif_references WHERE repository = ? AND tag = ?").params(repository, tag).update();
 	}
 
 	/**
@@ -146,7 +152,8 @@ class SifBuildStore {
 		return new SifBuild(rs.getString("digest"), rs.getString("repository"),
 				SifStatus.valueOf(rs.getString("status")), rs.getInt("progress"),
 				rs.getObject("size_bytes", Long.class), rs.getString("sha256"), rs.getString("message"),
-				rs.getInt("attempts"), instant(rs, "queued_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+				rs.getString("reason"), rs.getInt("attempts"), instant(rs, "queued_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

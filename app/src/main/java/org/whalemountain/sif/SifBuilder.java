@@ -16,8 +16,9 @@ import org.whalemountain.sif.rootfs.SingularityFiles;
 import org.whalemountain.sif.rootfs.Squashfs;
 
 /**
- * One build: download the layers, flatten them into mksquashfs, wrap the squashfs into a
- * SIF, move it into the store. Progress: downloads up to 60 %, squashing to 90 %.
+ * One build: check the limits, download the layers, flatten them into mksquashfs, wrap
+ * the squashfs into a SIF, move it into the store. Progress: downloads up to 60 %,
+ * squashing to 90 %. Stops at the next layer entry once its thread is interrupted.
  */
 @Component
 class SifBuilder {
@@ -28,22 +29,31 @@ class SifBuilder {
 
 	private final Squashfs squashfs;
 
-	SifBuilder(ImageSource images, SifStore store, SifProperties properties) {
+	private final BuildLimits limits;
+
+	SifBuilder(ImageSource images, SifStore store, SifProperties properties, BuildLimits limits) {
 		this.images = images;
 		this.store = store;
 		this.squashfs = new Squashfs(properties.mksquashfs());
+		this.limits = limits;
 	}
 
-	Result build(String digest, String repository, IntConsumer progress, BuildLog log)
+	/**
+	 * @param claim the claim this attempt runs under, which names its work directory
+	 * @throws BuildRefusedException when the image is too large or the disk too full
+	 */
+	Result build(String digest, String repository, String claim, IntConsumer progress, BuildLog log)
 			throws IOException, InterruptedException {
-		Path work = this.store.workDirectory(digest);
+		Path work = this.store.workDirectory(digest, claim);
 		try {
 			ImageSource.ImageLayout layout = this.images.layout(repository, digest);
 			log.line("image " + repository + "@" + digest + ": " + layout.layers().size() + " layers, "
 					+ layout.totalBytes() + " bytes");
+			this.limits.checkSize(layout.totalBytes());
+			this.limits.checkFreeDisk(layout.totalBytes());
 			List<Path> layers = download(repository, layout, work, progress);
 			String definition = "bootstrap: docker\nfrom: " + repository + "@" + digest + "\n\n";
-			Flattener flattener = new Flattener(layers, SingularityFiles.entries(layout.config(), definition));
+			Flattener flattener = new Flattener(layers, SingularityFiles.entries(layout.config(), definition), work);
 			Path partition = work.resolve("rootfs.sqfs");
 			FlattenReport report = this.squashfs.build(flattener, partition, work.resolve("mksquashfs.log"));
 			progress.accept(90);
@@ -61,11 +71,15 @@ class SifBuilder {
 		}
 	}
 
-	private List<Path> download(String repository, ImageSource.ImageLayout layout, Path work, IntConsumer progress) {
+	private List<Path> download(String repository, ImageSource.ImageLayout layout, Path work, IntConsumer progress)
+			throws InterruptedException {
 		List<Path> layers = new ArrayList<>();
 		long total = Math.max(1, layout.totalBytes());
 		long done = 0;
 		for (int i = 0; i < layout.layers().size(); i++) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new InterruptedException("stopped before layer " + i);
+			}
 			ImageSource.Layer layer = layout.layers().get(i);
 			Path file = work.resolve("layer-" + i);
 			this.images.download(repository, layer.digest(), file);

@@ -11,27 +11,27 @@ import org.whalemountain.registry.events.ImageTagRemoved;
 @Component
 class SifEvents {
 
-	private final SifBuildStore builds;
+	private final SifReferences references;
 
 	private final SifBuilds sifBuilds;
 
 	private final java.time.Clock clock;
 
-	SifEvents(SifBuildStore builds, SifBuilds sifBuilds, java.time.Clock clock) {
-		this.builds = builds;
+	SifEvents(SifReferences references, SifBuilds sifBuilds, java.time.Clock clock) {
+		this.references = references;
 		this.sifBuilds = sifBuilds;
 		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(ImageTagPushed event) {
-		this.sifBuilds.request(event.digest(), event.repository());
-		this.builds.reference(event.repository(), event.tag(), event.digest(), this.clock.instant());
+		this.sifBuilds.request(new SifRequest(event.digest(), event.repository(), event.owner(), event.sizeBytes()));
+		this.references.reference(event.repository(), event.tag(), event.digest(), this.clock.instant());
 	}
 
 	@ApplicationModuleListener
 	void on(ImageTagRemoved event) {
-		this.builds.unreference(event.repository(), event.tag(), this.clock.instant());
+		this.references.unreference(event.repository(), event.tag(), this.clock.instant());
 	}
 
 }

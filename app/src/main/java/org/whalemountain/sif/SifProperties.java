@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,9 +23,20 @@ import org.springframework.validation.annotation.Validated;
  * @param mksquashfs the mksquashfs program
  * @param maxAttempts attempts before a failing build stays FAILED until rebuilt by hand
  * @param lease how long a claimed build is reserved without a heartbeat before another
- * instance (or this one after a restart) takes it over
+ * instance (or this one after a restart) takes it over; the worker renews it every third
+ * of this while the build runs
  * @param cleanupGrace how long a SIF stays after the last tag pointing at its digest left
  * @param pollInterval how often idle workers look for queued builds
+ * @param maxImageSize the largest image that gets a SIF, counted as the manifest states
+ * it (compressed layers); a larger one fails with {@code sif-image-too-large} before
+ * anything is downloaded
+ * @param buildTimeout how long one build attempt may run before it is stopped and fails
+ * with {@code sif-build-timeout}
+ * @param maxQueuedPerUser how many builds of one user's images may wait or run at once;
+ * more fail with {@code sif-queue-full} until there is room again
+ * @param minFreeDisk free space a build must leave on the disks of the work directory and
+ * the store, beyond what it will write there; otherwise it is refused with
+ * {@code sif-disk-low} and tried again later
  */
 @Validated
 @ConfigurationProperties("wm.sif")
@@ -32,7 +44,9 @@ public record SifProperties(@DefaultValue("") String storeDir, @DefaultValue("")
 		@Min(1) @Max(16) @DefaultValue("1") int maxConcurrentBuilds,
 		@NotBlank @DefaultValue("mksquashfs") String mksquashfs, @Min(1) @DefaultValue("3") int maxAttempts,
 		@NotNull @DefaultValue("PT2M") Duration lease, @NotNull @DefaultValue("P1D") Duration cleanupGrace,
-		@NotNull @DefaultValue("PT2S") Duration pollInterval) {
+		@NotNull @DefaultValue("PT2S") Duration pollInterval, @NotNull @DefaultValue("20GB") DataSize maxImageSize,
+		@NotNull @DefaultValue("PT2H") Duration buildTimeout, @Min(1) @DefaultValue("10") int maxQueuedPerUser,
+		@NotNull @DefaultValue("2GB") DataSize minFreeDisk) {
 
 	Path store(Path dataDir) {
 		return this.storeDir.isBlank() ? dataDir.resolve("sif") : Path.of(this.storeDir);
@@ -40,6 +54,14 @@ public record SifProperties(@DefaultValue("") String storeDir, @DefaultValue("")
 
 	Path work(Path dataDir) {
 		return this.workDir.isBlank() ? store(dataDir).resolve("work") : Path.of(this.workDir);
+	}
+
+	/**
+	 * How often a running build's lease is renewed: three heartbeats fit into one lease,
+	 * so one late or lost renewal never lets another worker take a live build.
+	 */
+	Duration heartbeat() {
+		return this.lease.dividedBy(3);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -27,12 +28,41 @@ class SifStore {
 		return this.store.resolve(digest.replace(':', '-') + ".sif");
 	}
 
-	/** A fresh, empty work directory for one build. */
-	Path workDirectory(String digest) throws IOException {
-		Path dir = this.work.resolve(digest.replace(':', '-'));
+	Path storeRoot() {
+		return this.store;
+	}
+
+	Path workRoot() {
+		return this.work;
+	}
+
+	/**
+	 * A fresh, empty work directory for one claim of a build,
+	 * {@code sha256-<hex>.<claim>}: a worker that took a build over never touches the
+	 * directory of the one it took it from.
+	 */
+	Path workDirectory(String digest, String claim) throws IOException {
+		Path dir = this.work.resolve(digest.replace(':', '-') + "." + claim);
 		deleteRecursively(dir);
 		Files.createDirectories(this.store);
 		return Files.createDirectories(dir);
+	}
+
+	/** The work directories on disk, finished or not. */
+	List<Path> workDirectories() throws IOException {
+		if (!Files.isDirectory(this.work)) {
+			return List.of();
+		}
+		try (Stream<Path> dirs = Files.list(this.work)) {
+			return dirs.filter(Files::isDirectory).toList();
+		}
+	}
+
+	/** The claim a work directory belongs to; empty for one of another layout. */
+	static String claimOf(Path workDirectory) {
+		String name = workDirectory.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return (dot < 0) ? "" : name.substring(dot + 1);
 	}
 
 	/** Bytes the finished SIF files take, for the admin page. */

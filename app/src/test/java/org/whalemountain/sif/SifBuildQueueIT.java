@@ -1,28 +1,18 @@
 package org.whalemountain.sif;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.whalemountain.registry.ImageConfig;
@@ -38,8 +28,11 @@ import static org.awaitility.Awaitility.await;
  * instance left behind are taken over.
  */
 @SpringBootTest
-@Import(SifBuildQueueIT.LocalImages.class)
+@Import(LocalImageSource.Config.class)
 @TestPropertySource(properties = { "wm.sif.poll-interval=PT0.2S", "wm.sif.lease=PT3S" })
+// its worker polls the shared database five times a second; once this class is done it
+// must not go on claiming the builds of other classes' contexts
+@DirtiesContext
 class SifBuildQueueIT {
 
 	@Autowired
@@ -60,6 +53,7 @@ class SifBuildQueueIT {
 	@Test
 	void twoTagsOfOneDigestBuildOnce() {
 		String digest = randomDigest();
+		this.images.add(digest);
 		publish("alice/app", "1", digest);
 		publish("alice/app", "latest", digest);
 
@@ -78,14 +72,15 @@ class SifBuildQueueIT {
 	@Test
 	void aBuildWhoseInstanceDiedIsTakenOverAndFinished() {
 		String digest = randomDigest();
+		this.images.add(digest);
 		// as an instance leaves it when it dies mid-build: BUILDING, lease already run
-		// out
-		this.jdbc
-			.sql("""
-					INSERT INTO sif_builds (digest, repository, status, progress, attempts, lease_until, queued_at, started_at)
-					VALUES (?, 'bob/tool', 'BUILDING', 40, 1, ?, ?, ?)""")
-			.params(digest, Timestamp.from(Instant.now().minusSeconds(5)),
-					Timestamp.from(Instant.now().minusSeconds(60)), Timestamp.from(Instant.now().minusSeconds(50)))
+		// out (leases are in the database's time)
+		this.jdbc.sql("""
+				INSERT INTO sif_builds (digest, repository, status, progress, attempts, claim, lease_until, queued_at,
+				  started_at)
+				VALUES (?, 'bob/tool', 'BUILDING', 40, 1, ?, NOW(6) - INTERVAL 5 SECOND, ?, ?)""")
+			.params(digest, UUID.randomUUID().toString(), Timestamp.from(Instant.now().minusSeconds(60)),
+					Timestamp.from(Instant.now().minusSeconds(50)))
 			.update();
 
 		SifBuild build = awaitStatus(digest, SifStatus.READY);
@@ -119,58 +114,6 @@ class SifBuildQueueIT {
 
 	private static String randomDigest() {
 		return "sha256:" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class LocalImages {
-
-		@Bean
-		@Primary
-		LocalImageSource localImageSource() {
-			return new LocalImageSource();
-		}
-
-	}
-
-	/**
-	 * Serves one small busybox-less image from files; a "broken" digest has an escaping
-	 * entry.
-	 */
-	static class LocalImageSource implements ImageSource {
-
-		static final ImageConfig CONFIG = new ImageConfig(List.of("PATH=/bin"), List.of(), List.of("/bin/sh"), "", "",
-				Map.of(), "amd64", "linux");
-
-		private final Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
-
-		private final java.util.Set<String> broken = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-		void breakImage(String digest) {
-			this.broken.add(digest);
-		}
-
-		int layoutCalls(String digest) {
-			return this.calls.getOrDefault(digest, new AtomicInteger()).get();
-		}
-
-		@Override
-		public ImageLayout layout(String repository, String digest) {
-			this.calls.computeIfAbsent(digest, (d) -> new AtomicInteger()).incrementAndGet();
-			return new ImageLayout("{}".getBytes(StandardCharsets.UTF_8), CONFIG,
-					List.of(new Layer(this.broken.contains(digest) ? "broken" : "good", 100, "tar")));
-		}
-
-		@Override
-		public void download(String repository, String blobDigest, Path target) {
-			try {
-				Files.write(target,
-						"broken".equals(blobDigest) ? LayerTarFixture.escaping() : LayerTarFixture.simple());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
 	}
 
 }

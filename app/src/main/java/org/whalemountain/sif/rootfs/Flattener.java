@@ -2,6 +2,7 @@ package org.whalemountain.sif.rootfs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * as files, device nodes dropped. Two passes over the layer files: the first decides who
  * wins each path ({@link LayerIndex}), the second streams the winners out, directories
  * first. Nothing is extracted to disk; only the rare converted hard-link target is
- * spooled to a temporary file.
+ * spooled to a file in the spool directory, and deleted once its layer is written.
+ * Flattening stops at the next entry once the thread is interrupted.
  */
 public final class Flattener {
 
@@ -32,18 +34,24 @@ public final class Flattener {
 
 	private final List<SyntheticEntry> synthetic;
 
+	private final Path spoolDirectory;
+
 	/**
 	 * @param layers layer blobs bottom first (gzip, zstd or plain tar)
 	 * @param synthetic entries added on top of the last layer
+	 * @param spoolDirectory where converted hard-link targets wait for their links: the
+	 * build's own directory, on the disk whose free space the build was checked against
 	 */
-	public Flattener(List<Path> layers, List<SyntheticEntry> synthetic) {
+	public Flattener(List<Path> layers, List<SyntheticEntry> synthetic, Path spoolDirectory) {
 		this.layers = List.copyOf(layers);
 		this.synthetic = List.copyOf(synthetic);
+		this.spoolDirectory = spoolDirectory;
 	}
 
 	/**
 	 * Writes the flattened tar (and closes {@code out}'s tar framing, not {@code out}).
 	 * @throws ImageBuildException when an entry tries to leave the image
+	 * @throws InterruptedIOException when the thread was interrupted
 	 */
 	public FlattenReport writeTo(OutputStream out) throws IOException {
 		LayerIndex index = new LayerIndex();
@@ -75,6 +83,7 @@ public final class Flattener {
 			try (TarArchiveInputStream tar = LayerStreams.open(this.layers.get(layer))) {
 				int ordinal = 0;
 				for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry(), ordinal++) {
+					stopIfInterrupted();
 					String path = TarPaths.normalize(entry.getName());
 					String name = TarPaths.fileName(path);
 					if (TarPaths.OPAQUE.equals(name)) {
@@ -110,6 +119,7 @@ public final class Flattener {
 			try (TarArchiveInputStream tar = LayerStreams.open(this.layers.get(layer))) {
 				int ordinal = 0;
 				for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry(), ordinal++) {
+					stopIfInterrupted();
 					String path = TarPaths.normalize(entry.getName());
 					if (entry.isDirectory() || !index.wins(path, layer, ordinal)) {
 						spoolIfNeeded(conversions, layer, path, entry, tar, spooled);
@@ -140,15 +150,26 @@ public final class Flattener {
 		return converted;
 	}
 
-	private static Path spoolIfNeeded(Set<LayerIndex.Conversion> conversions, int layer, String path,
-			TarArchiveEntry entry, InputStream content, Map<String, Path> spooled) throws IOException {
+	private Path spoolIfNeeded(Set<LayerIndex.Conversion> conversions, int layer, String path, TarArchiveEntry entry,
+			InputStream content, Map<String, Path> spooled) throws IOException {
 		if (!entry.isFile() || !conversions.contains(new LayerIndex.Conversion(layer, path))) {
 			return null;
 		}
-		Path file = Files.createTempFile("wm-hardlink", ".spool");
+		Path file = Files.createTempFile(this.spoolDirectory, "hardlink", ".spool");
+		// a layer may hold a path twice: a link refers to the latest copy before it, and
+		// the earlier copy's file must go now, since the map forgets it
+		Path earlier = spooled.put(path, file);
+		if (earlier != null) {
+			Files.deleteIfExists(earlier);
+		}
 		Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		spooled.put(path, file);
 		return file;
+	}
+
+	private static void stopIfInterrupted() throws InterruptedIOException {
+		if (Thread.currentThread().isInterrupted()) {
+			throw new InterruptedIOException("flattening was stopped");
+		}
 	}
 
 	private static Path spooled(Map<String, Path> spooled, String link, String target) {

@@ -35,27 +35,33 @@ public final class Squashfs {
 			throw new ImageBuildException(this.mksquashfs + " cannot be run (" + ex.getMessage()
 					+ "); install squashfs-tools on the service host", ex);
 		}
-		FlattenReport report;
-		try (OutputStream stdin = process.getOutputStream()) {
-			report = flattener.writeTo(stdin);
-		}
-		catch (IOException ex) {
-			// a broken pipe usually means mksquashfs gave up first; its own words say why
-			if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() != 0) {
-				throw new ImageBuildException("mksquashfs failed: " + tail(log), ex);
+		boolean finished = false;
+		try {
+			FlattenReport report;
+			try (OutputStream stdin = process.getOutputStream()) {
+				report = flattener.writeTo(stdin);
 			}
-			process.destroyForcibly();
-			throw ex;
+			catch (IOException ex) {
+				// a broken pipe usually means mksquashfs gave up first; its own words say
+				// why
+				if (!Thread.currentThread().isInterrupted() && process.waitFor(30, TimeUnit.SECONDS)
+						&& process.exitValue() != 0) {
+					throw new ImageBuildException("mksquashfs failed: " + tail(log), ex);
+				}
+				throw ex;
+			}
+			if (!process.waitFor(6, TimeUnit.HOURS) || process.exitValue() != 0) {
+				throw new ImageBuildException("mksquashfs failed: " + tail(log));
+			}
+			finished = true;
+			return report;
 		}
-		catch (RuntimeException ex) {
-			process.destroyForcibly();
-			throw ex;
+		finally {
+			// a build that failed or was stopped leaves no mksquashfs behind
+			if (!finished) {
+				process.destroyForcibly();
+			}
 		}
-		if (!process.waitFor(6, TimeUnit.HOURS) || process.exitValue() != 0) {
-			process.destroyForcibly();
-			throw new ImageBuildException("mksquashfs failed: " + tail(log));
-		}
-		return report;
 	}
 
 	/** Whether the configured mksquashfs can be run at all, for the health indicator. */

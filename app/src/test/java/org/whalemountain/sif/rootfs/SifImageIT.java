@@ -84,7 +84,7 @@ class SifImageIT {
 		ImageConfig config = new ImageConfig(ENV, ENTRYPOINT, CMD, "", "",
 				Map.of("org.opencontainers.image.title", "tést \"x\""), "amd64", "linux");
 		Flattener flattener = new Flattener(List.of(base, middle, top),
-				SingularityFiles.entries(config, "bootstrap: docker\nfrom: registry/alice/app:1\n"));
+				SingularityFiles.entries(config, "bootstrap: docker\nfrom: registry/alice/app:1\n"), dir);
 		partition = dir.resolve("partition.sqfs");
 		report = new Squashfs("mksquashfs").build(flattener, partition, dir.resolve("mksquashfs.log"));
 		sif = dir.resolve("image.sif");
