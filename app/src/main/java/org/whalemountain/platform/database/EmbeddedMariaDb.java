@@ -57,7 +57,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				// mariadbd refuses to run as root unless told to
 				config.addArg("--user=root");
 			}
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = ContextStoppedDb.create(config.build());
 			db.start();
 			db.createDB(databaseName);
 			return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), databaseName);
