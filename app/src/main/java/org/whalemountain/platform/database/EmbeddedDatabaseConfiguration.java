@@ -18,6 +18,8 @@ import org.whalemountain.platform.PlatformProperties;
 @ConditionalOnMissingProperty("spring.datasource.url")
 class EmbeddedDatabaseConfiguration {
 
+	// destroyed after the DataSource and every bean using it, which all depend on it: the
+	// database stops last
 	@Bean(destroyMethod = "close")
 	EmbeddedMariaDb embeddedMariaDb(PlatformProperties properties) {
 		return EmbeddedMariaDb.start(properties.dataDir().resolve("mariadb"), properties.embeddedDatabase().port(),

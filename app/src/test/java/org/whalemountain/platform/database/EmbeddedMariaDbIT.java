@@ -49,6 +49,19 @@ class EmbeddedMariaDbIT {
 	}
 
 	@Test
+	void aSecondStartOnTheSameDataIsRefusedWhileTheFirstRuns() throws SQLException {
+		try (EmbeddedMariaDb first = EmbeddedMariaDb.start(this.home, 0, "wm_embedded")) {
+			assertThatIllegalStateException().isThrownBy(() -> EmbeddedMariaDb.start(this.home, 0, "wm_embedded"))
+				.withMessageContaining("used by another running service")
+				.withMessageContaining("wm.data-dir");
+
+			try (Connection connection = connect(first)) {
+				assertThat(connection.isValid(5)).as("the first server, untouched").isTrue();
+			}
+		}
+	}
+
+	@Test
 	void refusesADataDirectoryThatMariaDb4jWouldWipe(@TempDir Path temporary) {
 		assertThatIllegalStateException().isThrownBy(() -> EmbeddedMariaDb.start(temporary, 0, "wm_embedded"))
 			.withMessageContaining("wm.data-dir");
