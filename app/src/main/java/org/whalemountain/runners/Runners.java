@@ -139,9 +139,14 @@ public class Runners {
 			String sourceAddress) {
 		Instant now = this.clock.instant();
 		String credential = this.registry.issueRunnerCredential(username);
+		if (enrolled.createdByService()) {
+			// a personal access token can set a masked project variable, which keeps the
+			// password out of the job environment that any job can print
+			this.enrolment.shareCredential(registration.personalAccessToken(), enrolled.projectId(), credential);
+		}
 		RunnerRecord runner = new RunnerRecord(username, registration.gitlabUrl(), registration.project(),
 				enrolled.runnerId(), enrolled.createdByService(), this.configs.sealToken(username, enrolled.token()),
-				this.configs.sealCredential(username, credential), null, null, now, now);
+				this.configs.sealCredential(username, credential), enrolled.projectId(), null, null, now, now);
 		String containerId = this.containers.replace(username, this.configs.configToml(runner));
 		RunnerRecord started = runner.withContainer(containerId, null, now);
 		this.transaction.executeWithoutResult((status) -> {
@@ -177,7 +182,8 @@ public class Runners {
 	private RunnerView view(RunnerRecord runner) {
 		RunnerState state = RunnerState.of(runner, this.containers);
 		return new RunnerView(runner.gitlabUrl(), runner.project(), runner.gitlabRunnerId(), "docker", state.status(),
-				state.message(), RunnerEnrolment.tag(runner.username()), runner.createdByService(), runner.createdAt());
+				state.message(), RunnerEnrolment.tag(runner.username()), runner.createdByService(),
+				runner.registryPasswordPlace(), runner.createdAt());
 	}
 
 }
