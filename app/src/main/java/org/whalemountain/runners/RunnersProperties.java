@@ -34,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param jobUser the numeric {@code uid:gid} every job's build container runs as, and the
  * only user a job may ask for; never root, so that a job cannot choose
  * {@code image: docker: user: "0"}
+ * @param startupCheck how long a new runner container must keep running before a
+ * registration counts it as up; one that exits or restarts in that time fails the
+ * registration, and the previous runner stays
  */
 @Validated
 @ConfigurationProperties("wm.runners")
@@ -47,7 +50,8 @@ public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v1
 		@NotBlank @DefaultValue("/var/run/docker.sock") String dockerSocket,
 		@DefaultValue("false") boolean registryInsecure, @NotNull @DefaultValue("PT5M") Duration reconcileInterval,
 		@NotNull @Pattern(regexp = "[1-9][0-9]{0,9}:[1-9][0-9]{0,9}",
-				message = "must be a numeric uid:gid, neither of them 0 (root)") @DefaultValue("1000:1000") String jobUser){
+				message = "must be a numeric uid:gid, neither of them 0 (root)") @DefaultValue("1000:1000") String jobUser,
+		@NotNull @DefaultValue("PT2S") Duration startupCheck){
 
 	/** Images a job may name: the build image first, then the extra ones. */
 	public List<String> allowedImages() {

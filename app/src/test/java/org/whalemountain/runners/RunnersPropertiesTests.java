@@ -1,5 +1,7 @@
 package org.whalemountain.runners;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,9 +19,12 @@ class RunnersPropertiesTests {
 		.withUserConfiguration(Enabled.class);
 
 	@Test
-	void jobsRunAsUid1000() {
-		this.context
-			.run((context) -> assertThat(context.getBean(RunnersProperties.class).jobUser()).isEqualTo("1000:1000"));
+	void jobsRunAsUid1000AndANewRunnerMustStayUpTwoSeconds() {
+		this.context.run((context) -> {
+			RunnersProperties properties = context.getBean(RunnersProperties.class);
+			assertThat(properties.jobUser()).isEqualTo("1000:1000");
+			assertThat(properties.startupCheck()).isEqualTo(Duration.ofSeconds(2));
+		});
 	}
 
 	@Test

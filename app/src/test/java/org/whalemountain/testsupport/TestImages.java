@@ -23,8 +23,9 @@ public final class TestImages {
 	 * What the stand-in runs: it refuses to start, as gitlab-runner would with a
 	 * configuration it cannot load, without a hardened /etc/gitlab-runner/config.toml
 	 * (jobs privileged, given the Docker socket, or free to pick their user, root
-	 * included) or without the socket bound in. Otherwise it stays up like a runner
-	 * polling GitLab.
+	 * included) or without the socket bound in, and when the runner token starts with
+	 * {@code glrt-crash}, so that tests can make a new runner fail to start. Otherwise it
+	 * stays up like a runner polling GitLab.
 	 */
 	private static final String STAND_IN_SCRIPT = """
 			#!/bin/sh
@@ -36,6 +37,7 @@ public final class TestImages {
 			grep -q '^ *user = "[1-9][0-9]*:[1-9][0-9]*"$' "$config" \\
 			  && grep -q '^ *allowed_users = \\["[1-9][0-9]*:[1-9][0-9]*"\\]$' "$config" \\
 			  || { echo "jobs could choose their user, root included" >&2; exit 6; }
+			grep -q '^ *token = "glrt-crash' "$config" && { echo "this runner token makes the stand-in fail" >&2; exit 7; }
 			echo "stand-in runner up"
 			exec sleep 86400
 			""";
