@@ -65,6 +65,23 @@ public interface Registry {
 	String issueRunnerCredential(String username);
 
 	/**
+	 * A new runner credential that works nowhere yet: it is made first so that a runner
+	 * can be set up with it, and counts only once {@link #storeRunnerCredential} has
+	 * stored it, so that a failed replacement leaves the earlier credential working. It
+	 * is {@code wmr_} and 43 characters of unpadded base64url: a single line of 47
+	 * characters from an alphabet GitLab can mask in job logs. Must not be logged.
+	 */
+	String newRunnerCredential();
+
+	/**
+	 * Makes a credential from {@link #newRunnerCredential} the user's only runner
+	 * credential; any earlier one stops working at once. Joins the caller's transaction.
+	 * @throws NotFoundException if the user never logged in
+	 * @throws IllegalArgumentException for anything that is not a runner credential
+	 */
+	void storeRunnerCredential(String username, String credential);
+
+	/**
 	 * Makes the user's runner credential stop working at once. Tokens already issued with
 	 * it keep working until they expire ({@code wm.registry.token.lifetime}). Does
 	 * nothing if there is none.

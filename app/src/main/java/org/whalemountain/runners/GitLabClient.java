@@ -33,6 +33,25 @@ public interface GitLabClient {
 	 */
 	void deleteRunner(String runnerToken);
 
+	/**
+	 * Sets a CI/CD variable of the project, masked (GitLab hides its value in job logs)
+	 * and protected (only pipelines of protected branches and tags get it), for every
+	 * environment: created with {@code POST /projects/:id/variables}, or replaced with
+	 * {@code PUT /projects/:id/variables/:key} when the project already has it. The token
+	 * needs the {@code api} scope and at least the Maintainer role in the project.
+	 * @throws IllegalArgumentException for a value GitLab could not mask (fewer than 8
+	 * characters, or any outside {@code A-Z a-z 0-9 _ + = / @ : . ~ -}); GitLab is not
+	 * asked
+	 */
+	void putMaskedVariable(String personalAccessToken, long projectId, String key, String value);
+
+	/**
+	 * Deletes a CI/CD variable of the project
+	 * ({@code DELETE /projects/:id/variables/:key}); a variable that is not there is
+	 * ignored.
+	 */
+	void deleteVariable(String personalAccessToken, long projectId, String key);
+
 	/** A runner GitLab just created; {@code toString} hides the token. */
 	record CreatedRunner(long id, String token) {
 

@@ -1,5 +1,6 @@
 package org.whalemountain.runners;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ import org.whalemountain.runners.templates.RunnerTemplates;
 class RunnerConfigFactory {
 
 	private static final Logger log = LoggerFactory.getLogger(RunnerConfigFactory.class);
+
+	/** The variable jobs log in to the registry with, wherever it comes from. */
+	static final String REGISTRY_PASSWORD = "WM_REGISTRY_PASSWORD";
 
 	private final RunnerTemplates templates = new RunnerTemplates();
 
@@ -63,17 +67,27 @@ class RunnerConfigFactory {
 		}
 	}
 
+	String openCredential(RunnerRecord runner) {
+		return this.secrets.open(runner.registryCredentialSealed(), "registry-credential:" + runner.username());
+	}
+
+	/**
+	 * The runner's {@code config.toml}. The registry password goes into the job
+	 * environment only when the project has no masked variable holding it: there any job
+	 * could print it with {@code env}.
+	 */
 	String configToml(RunnerRecord runner) {
 		String user = runner.username();
-		String credential = this.secrets.open(runner.registryCredentialSealed(), "registry-credential:" + user);
-		List<String> environment = List.of("WM_REGISTRY=" + this.registry.host(),
-				"WM_IMAGE_PREFIX=" + this.registry.imagePrefix(user), "WM_REGISTRY_USER=" + user,
-				"WM_REGISTRY_PASSWORD=" + credential);
+		List<String> environment = new ArrayList<>(List.of("WM_REGISTRY=" + this.registry.host(),
+				"WM_IMAGE_PREFIX=" + this.registry.imagePrefix(user), "WM_REGISTRY_USER=" + user));
+		if (runner.registryPasswordPlace() == RegistryPasswordPlace.RUNNER_ENVIRONMENT) {
+			environment.add(REGISTRY_PASSWORD + "=" + openCredential(runner));
+		}
 		return this.templates.configToml(new RunnerConfig(user, RunnerContainers.containerName(user),
 				runner.gitlabUrl(), runner.gitlabRunnerId(), openToken(runner), environment,
 				this.properties.buildImage(), this.properties.allowedImages(), this.properties.allowedServices(),
 				this.properties.buildSecurityOptions(), RunnerContainers.network(user), this.properties.jobCpus(),
-				this.properties.jobMemory(), this.properties.concurrent()));
+				this.properties.jobMemory(), this.properties.concurrent(), this.properties.jobUser()));
 	}
 
 	String gitlabCi(String username) {

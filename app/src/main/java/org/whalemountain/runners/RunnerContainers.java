@@ -4,8 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -16,6 +19,7 @@ import org.whalemountain.platform.UnavailableException;
 import org.whalemountain.workloads.ContainerEngine;
 import org.whalemountain.workloads.ContainerInfo;
 import org.whalemountain.workloads.ContainerSpec;
+import org.whalemountain.workloads.ContainerStatus;
 import org.whalemountain.workloads.EngineUnavailableException;
 
 /**
@@ -32,6 +36,9 @@ class RunnerContainers {
 	static final String OWNER_LABEL = "wm.owner";
 
 	static final String KIND = "runner";
+
+	/** How often a starting runner container is looked at. */
+	private static final Duration STARTUP_POLL = Duration.ofMillis(200);
 
 	private final ContainerEngine engine;
 
@@ -91,6 +98,43 @@ class RunnerContainers {
 		}
 	}
 
+	/**
+	 * Blocks until the new container has kept running for
+	 * {@code wm.runners.startup-check}: a runner that cannot start (a configuration it
+	 * refuses, a missing socket) exits at once, and its restart policy then restarts it
+	 * over and over.
+	 * @throws UnavailableException {@code runner-start-failed} when it stopped, restarted
+	 * or vanished in that time
+	 */
+	void awaitUp(String containerId) {
+		long deadline = System.nanoTime() + this.properties.startupCheck().toNanos();
+		Instant firstStart = null;
+		try {
+			while (true) {
+				ContainerInfo container = this.engine.inspect(containerId).orElse(null);
+				boolean running = container != null && container.status() == ContainerStatus.RUNNING;
+				if (running && firstStart == null) {
+					firstStart = container.startedAt();
+				}
+				if (!running || !Objects.equals(firstStart, container.startedAt())) {
+					throw startFailed(container);
+				}
+				if (System.nanoTime() - deadline >= 0) {
+					return;
+				}
+				Thread.sleep(STARTUP_POLL.toMillis());
+			}
+		}
+		catch (EngineUnavailableException ex) {
+			throw dockerDown(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new UnavailableException("runner-start-failed",
+					"The service stopped while the new runner was starting. Register again.", null);
+		}
+	}
+
 	Optional<ContainerInfo> inspect(String containerId) {
 		return (containerId == null) ? Optional.empty() : this.engine.inspect(containerId);
 	}
@@ -113,10 +157,18 @@ class RunnerContainers {
 		this.engine.remove(containerId);
 	}
 
+	private UnavailableException startFailed(ContainerInfo container) {
+		String how = (container == null) ? "disappeared" : (container.exitCode() != null && container.exitCode() != 0)
+				? "stopped with exit code " + container.exitCode() : "stopped";
+		return new UnavailableException("runner-start-failed", "The new runner container " + how
+				+ " right after it started, so nothing was changed: a runner you had keeps working. An operator must "
+				+ "look at the runner image " + this.properties.image() + " on the Docker host.", null);
+	}
+
 	private static UnavailableException dockerDown(EngineUnavailableException ex) {
 		return new UnavailableException("docker-unavailable",
 				"The Docker host does not answer (" + ex.getMessage() + "). Nothing was changed; try again later.",
-				java.time.Duration.ofSeconds(30));
+				Duration.ofSeconds(30));
 	}
 
 	/** {@code gitlab-runner/config.toml}, mode 0600, in a tar to unpack under /etc. */

@@ -43,7 +43,7 @@ final class RunnerInputs {
 		if ((runnerToken == null) == (accessToken == null)) {
 			throw new InvalidInputException("token-required", "runnerToken",
 					"Give exactly one of runnerToken (glrt-…, from the project's CI/CD › Runners page) or "
-							+ "personalAccessToken (with the create_runner scope).");
+							+ "personalAccessToken (with the api scope).");
 		}
 		if (runnerToken != null && !RUNNER_TOKEN.matcher(runnerToken).matches()) {
 			throw new InvalidInputException("malformed-runner-token", "runnerToken",

@@ -7,8 +7,9 @@ package org.whalemountain.runners;
  * @param gitlabUrl optional; when given it must be the configured GitLab
  * @param project {@code group/name} or a numeric id
  * @param runnerToken a runner authentication token ({@code glrt-…}) made in GitLab's UI
- * @param personalAccessToken a token with {@code create_runner} scope; the service then
- * creates the runner itself and deletes it again on unregister
+ * @param personalAccessToken a token with {@code api} scope; the service then creates the
+ * runner itself (and deletes it again on unregister), and sets the project's masked,
+ * protected CI/CD variable {@code WM_REGISTRY_PASSWORD}
  */
 public record RunnerRegistration(String gitlabUrl, String project, String runnerToken, String personalAccessToken) {
 

@@ -1,7 +1,6 @@
 package org.whalemountain.runners;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +14,8 @@ import org.whalemountain.registry.Registry;
 /**
  * The runners module's entry: register, show and remove a user's GitLab Runner, and
  * render their {@code .gitlab-ci.yml}. Every method acts on the caller's own runner only.
- * Registration checks input, Docker and the runner image before GitLab is asked, and
- * undoes what it created in GitLab if a later step fails.
+ * Registration checks input, Docker and the runner image before GitLab is asked, and a
+ * registration that fails leaves the previous runner as it was ({@link RunnerSwap}).
  */
 @Service
 public class Runners {
@@ -28,6 +27,8 @@ public class Runners {
 	private final RunnerLock lock;
 
 	private final RunnerEnrolment enrolment;
+
+	private final RunnerSwap swap;
 
 	private final RunnerContainers containers;
 
@@ -43,12 +44,13 @@ public class Runners {
 
 	private final Clock clock;
 
-	Runners(RunnerStore store, RunnerLock lock, RunnerEnrolment enrolment, RunnerContainers containers,
+	Runners(RunnerStore store, RunnerLock lock, RunnerEnrolment enrolment, RunnerSwap swap, RunnerContainers containers,
 			RunnerConfigFactory configs, Registry registry, GitLabProperties gitlab, ApplicationEventPublisher events,
 			TransactionTemplate transaction, Clock clock) {
 		this.store = store;
 		this.lock = lock;
 		this.enrolment = enrolment;
+		this.swap = swap;
 		this.containers = containers;
 		this.configs = configs;
 		this.registry = registry;
@@ -60,11 +62,13 @@ public class Runners {
 
 	/**
 	 * Registers the user's runner, replacing any previous one, and starts its container.
-	 * Blocks until the container is started.
+	 * Blocks until the container has kept running for {@code wm.runners.startup-check}.
+	 * When it fails, the previous runner (row, registry credential, GitLab runner and a
+	 * container made from them) is left working.
 	 * @throws org.whalemountain.platform.InvalidInputException for bad input or a token
 	 * GitLab rejects
 	 * @throws org.whalemountain.platform.UnavailableException when GitLab or Docker is
-	 * down or the runner image is missing
+	 * down, the runner image is missing, or the new runner container stops at once
 	 * @throws org.whalemountain.platform.ConflictException while another change to the
 	 * same runner runs
 	 */
@@ -73,24 +77,9 @@ public class Runners {
 		return this.lock.exclusively(username, () -> {
 			this.containers.checkReady();
 			RunnerRecord previous = this.store.find(username).orElse(null);
-			RunnerEnrolment.Enrolled enrolled = this.enrolment.enrol(username, checked);
-			RunnerRecord runner;
-			try {
-				runner = start(username, checked, enrolled, sourceAddress);
-			}
-			catch (RuntimeException ex) {
-				try {
-					this.enrolment.undo(enrolled);
-				}
-				catch (RuntimeException undoFailed) {
-					// the first failure is what the user must see; the leftover runner is
-					// logged
-					ex.addSuppressed(undoFailed);
-				}
-				throw ex;
-			}
+			RunnerRecord runner = this.swap.register(username, checked, previous, sourceAddress);
 			if (previous != null) {
-				releaseQuietly(previous, enrolled.token());
+				releaseQuietly(previous, this.configs.openToken(runner));
 			}
 			return view(runner);
 		});
@@ -135,23 +124,6 @@ public class Runners {
 		return this.configs.gitlabCi(username);
 	}
 
-	private RunnerRecord start(String username, RunnerRegistration registration, RunnerEnrolment.Enrolled enrolled,
-			String sourceAddress) {
-		Instant now = this.clock.instant();
-		String credential = this.registry.issueRunnerCredential(username);
-		RunnerRecord runner = new RunnerRecord(username, registration.gitlabUrl(), registration.project(),
-				enrolled.runnerId(), enrolled.createdByService(), this.configs.sealToken(username, enrolled.token()),
-				this.configs.sealCredential(username, credential), null, null, now, now);
-		String containerId = this.containers.replace(username, this.configs.configToml(runner));
-		RunnerRecord started = runner.withContainer(containerId, null, now);
-		this.transaction.executeWithoutResult((status) -> {
-			this.store.save(started);
-			this.events.publishEvent(new RunnerRegistered(username, registration.project(), enrolled.runnerId(),
-					enrolled.createdByService(), sourceAddress, now));
-		});
-		return started;
-	}
-
 	/**
 	 * Deletes the replaced runner in GitLab if the service created it. The new runner is
 	 * already running and saved, so GitLab being down now must not fail the registration:
@@ -177,7 +149,8 @@ public class Runners {
 	private RunnerView view(RunnerRecord runner) {
 		RunnerState state = RunnerState.of(runner, this.containers);
 		return new RunnerView(runner.gitlabUrl(), runner.project(), runner.gitlabRunnerId(), "docker", state.status(),
-				state.message(), RunnerEnrolment.tag(runner.username()), runner.createdByService(), runner.createdAt());
+				state.message(), RunnerEnrolment.tag(runner.username()), runner.createdByService(),
+				runner.registryPasswordPlace(), runner.createdAt());
 	}
 
 }

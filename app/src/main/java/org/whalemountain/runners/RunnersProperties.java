@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +31,12 @@ import org.springframework.validation.annotation.Validated;
  * only (never into jobs)
  * @param registryInsecure let BuildKit push to the registry over plain HTTP (local runs)
  * @param reconcileInterval how often runner containers are compared with the database
+ * @param jobUser the numeric {@code uid:gid} every job's build container runs as, and the
+ * only user a job may ask for; never root, so that a job cannot choose
+ * {@code image: docker: user: "0"}
+ * @param startupCheck how long a new runner container must keep running before a
+ * registration counts it as up; one that exits or restarts in that time fails the
+ * registration, and the previous runner stays
  */
 @Validated
 @ConfigurationProperties("wm.runners")
@@ -41,7 +48,10 @@ public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v1
 		@Min(1) @DefaultValue("1") int concurrent, @Min(0) @DefaultValue("1000000000") long runnerNanoCpus,
 		@Min(0) @DefaultValue("536870912") long runnerMemoryBytes,
 		@NotBlank @DefaultValue("/var/run/docker.sock") String dockerSocket,
-		@DefaultValue("false") boolean registryInsecure, @NotNull @DefaultValue("PT5M") Duration reconcileInterval){
+		@DefaultValue("false") boolean registryInsecure, @NotNull @DefaultValue("PT5M") Duration reconcileInterval,
+		@NotNull @Pattern(regexp = "[1-9][0-9]{0,9}:[1-9][0-9]{0,9}",
+				message = "must be a numeric uid:gid, neither of them 0 (root)") @DefaultValue("1000:1000") String jobUser,
+		@NotNull @DefaultValue("PT2S") Duration startupCheck){
 
 	/** Images a job may name: the build image first, then the extra ones. */
 	public List<String> allowedImages() {

@@ -138,6 +138,7 @@ class RunnerProvisioningIT {
 	void personalAccessTokenCreatesTheRunnerInGitLabAndUnregisterDeletesIt() {
 		this.gitlab.project("glpat-bob-maintainer", "course-os/bob-image", 900);
 		this.gitlab.createRunner("glpat-bob-maintainer", 900, 501, "glrt-made-for-bob-01");
+		this.gitlab.projectVariable("glpat-bob-maintainer", 900, "WM_REGISTRY_PASSWORD");
 
 		Http.Response registered = register(BOB,
 				"{\"project\":\"course-os/bob-image\",\"personalAccessToken\":\"glpat-bob-maintainer\"}");
@@ -160,6 +161,7 @@ class RunnerProvisioningIT {
 	void removingWhileGitLabIsDownChangesNothing() {
 		this.gitlab.project("glpat-bob-maintainer", "course-os/bob-image", 900);
 		this.gitlab.createRunner("glpat-bob-maintainer", 900, 502, "glrt-made-for-bob-02");
+		this.gitlab.projectVariable("glpat-bob-maintainer", 900, "WM_REGISTRY_PASSWORD");
 		register(BOB, "{\"project\":\"900\",\"personalAccessToken\":\"glpat-bob-maintainer\"}");
 		this.gitlabServer.resetAll();
 		this.gitlab.serverError();

@@ -1,6 +1,7 @@
 package org.whalemountain.testsupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -9,14 +10,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * GitLab's REST API as its documentation describes it (runners, user runners, projects),
- * served by WireMock on 127.0.0.1: the one external system that cannot run here.
+ * GitLab's REST API as its documentation describes it (runners, user runners, projects,
+ * project CI/CD variables), served by WireMock on 127.0.0.1: the one external system that
+ * cannot run here.
  */
 public final class GitLabStubs {
 
@@ -87,6 +90,53 @@ public final class GitLabStubs {
 	/** {@code DELETE /runners} with a token deletes that runner (204). */
 	public void deleteRunner() {
 		this.server.stubFor(delete(urlPathEqualTo("/api/v4/runners")).willReturn(aResponse().withStatus(204)));
+	}
+
+	/**
+	 * The project's CI/CD variable {@code key} for this token, as GitLab keeps it: absent
+	 * at first ({@code GET} 404), created by {@code POST /projects/:id/variables} (201),
+	 * then present ({@code GET} 200) and replaced by {@code PUT} (200), and removed by
+	 * {@code DELETE} (204).
+	 */
+	public void projectVariable(String accessToken, long projectId, String key) {
+		String scenario = "variable " + projectId + " " + key;
+		String variables = "/api/v4/projects/" + projectId + "/variables";
+		String variable = variables + "/" + key;
+		String body = "{\"variable_type\":\"env_var\",\"key\":\"" + key
+				+ "\",\"protected\":true,\"masked\":true,\"environment_scope\":\"*\"}";
+		this.server.stubFor(get(urlPathEqualTo(variable)).withHeader("PRIVATE-TOKEN", equalTo(accessToken))
+			.inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(json(404, "{\"message\":\"404 Variable Not Found\"}")));
+		this.server.stubFor(post(urlPathEqualTo(variables)).withHeader("PRIVATE-TOKEN", equalTo(accessToken))
+			.withRequestBody(containing("key=" + key))
+			.inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("present")
+			.willReturn(json(201, body)));
+		this.server.stubFor(get(urlPathEqualTo(variable)).withHeader("PRIVATE-TOKEN", equalTo(accessToken))
+			.inScenario(scenario)
+			.whenScenarioStateIs("present")
+			.willReturn(json(200, body)));
+		this.server.stubFor(put(urlPathEqualTo(variable)).withHeader("PRIVATE-TOKEN", equalTo(accessToken))
+			.inScenario(scenario)
+			.whenScenarioStateIs("present")
+			.willReturn(json(200, body)));
+		this.server.stubFor(delete(urlPathEqualTo(variable)).withHeader("PRIVATE-TOKEN", equalTo(accessToken))
+			.inScenario(scenario)
+			.whenScenarioStateIs("present")
+			.willSetStateTo(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(204)));
+	}
+
+	/**
+	 * The token may create runners but not touch CI/CD variables (403, as for a token
+	 * with the create_runner scope only).
+	 */
+	public void projectVariablesForbidden(String accessToken, long projectId) {
+		this.server.stubFor(any(urlPathMatching("/api/v4/projects/" + projectId + "/variables(/.*)?"))
+			.withHeader("PRIVATE-TOKEN", equalTo(accessToken))
+			.willReturn(json(403, "{\"message\":\"403 Forbidden - insufficient_scope\"}")));
 	}
 
 	/** Every GitLab call fails with 502, as behind a proxy whose GitLab is down. */

@@ -1,8 +1,12 @@
 package org.whalemountain.testsupport;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +20,34 @@ public final class TestImages {
 	public static final String BUSYBOX = "wm-test/busybox:1";
 
 	/**
-	 * Stands in for gitlab/gitlab-runner: refuses to start without a hardened
-	 * /etc/gitlab-runner/config.toml, then stays up like a runner polling GitLab.
+	 * What the stand-in runs: it refuses to start, as gitlab-runner would with a
+	 * configuration it cannot load, without a hardened /etc/gitlab-runner/config.toml
+	 * (jobs privileged, given the Docker socket, or free to pick their user, root
+	 * included) or without the socket bound in, and when the runner token starts with
+	 * {@code glrt-crash}, so that tests can make a new runner fail to start. Otherwise it
+	 * stays up like a runner polling GitLab.
 	 */
-	public static final String STAND_IN_RUNNER = "wm-test/gitlab-runner:stand-in";
+	private static final String STAND_IN_SCRIPT = """
+			#!/bin/sh
+			config=/etc/gitlab-runner/config.toml
+			[ -f "$config" ] || { echo "no $config" >&2; exit 2; }
+			grep -q '^ *privileged = false' "$config" || { echo "jobs would be privileged" >&2; exit 3; }
+			grep -q 'docker.sock' "$config" && { echo "jobs would get the Docker socket" >&2; exit 4; }
+			[ -S /var/run/docker.sock ] || { echo "no Docker socket for the runner" >&2; exit 5; }
+			grep -q '^ *user = "[1-9][0-9]*:[1-9][0-9]*"$' "$config" \\
+			  && grep -q '^ *allowed_users = \\["[1-9][0-9]*:[1-9][0-9]*"\\]$' "$config" \\
+			  || { echo "jobs could choose their user, root included" >&2; exit 6; }
+			grep -q '^ *token = "glrt-crash' "$config" && { echo "this runner token makes the stand-in fail" >&2; exit 7; }
+			echo "stand-in runner up"
+			exec sleep 86400
+			""";
+
+	/**
+	 * Stands in for gitlab/gitlab-runner (see {@link #STAND_IN_SCRIPT}). The tag carries
+	 * a hash of the script, so that a changed script is built afresh rather than an older
+	 * image found on a shared dockerd.
+	 */
+	public static final String STAND_IN_RUNNER = "wm-test/gitlab-runner:stand-in-" + shortHash(STAND_IN_SCRIPT);
 
 	private static final String BUSYBOX_BINARY = System.getenv().getOrDefault("WM_BUSYBOX", "/bin/busybox");
 
@@ -37,16 +65,7 @@ public final class TestImages {
 		}
 		try {
 			Path context = Files.createTempDirectory("wm-stand-in-runner");
-			Files.writeString(context.resolve("run.sh"), """
-					#!/bin/sh
-					config=/etc/gitlab-runner/config.toml
-					[ -f "$config" ] || { echo "no $config" >&2; exit 2; }
-					grep -q '^ *privileged = false' "$config" || { echo "jobs would be privileged" >&2; exit 3; }
-					grep -q 'docker.sock' "$config" && { echo "jobs would get the Docker socket" >&2; exit 4; }
-					[ -S /var/run/docker.sock ] || { echo "no Docker socket for the runner" >&2; exit 5; }
-					echo "stand-in runner up"
-					exec sleep 86400
-					""");
+			Files.writeString(context.resolve("run.sh"), STAND_IN_SCRIPT);
 			Files.writeString(context.resolve("Dockerfile"),
 					"FROM " + BUSYBOX + "\nCOPY run.sh /run.sh\nCMD [\"/bin/sh\", \"/run.sh\"]\n");
 			DockerCli.run(Map.of("DOCKER_BUILDKIT", "0"), null, "build", "-q", "-t", STAND_IN_RUNNER,
@@ -55,6 +74,16 @@ public final class TestImages {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not build " + STAND_IN_RUNNER, ex);
+		}
+	}
+
+	private static String shortHash(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 6);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

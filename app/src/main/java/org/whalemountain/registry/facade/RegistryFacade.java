@@ -90,6 +90,16 @@ class RegistryFacade implements Registry {
 	}
 
 	@Override
+	public String newRunnerCredential() {
+		return this.runnerCredentials.newCredential();
+	}
+
+	@Override
+	public void storeRunnerCredential(String username, String credential) {
+		this.runnerCredentials.store(username, credential);
+	}
+
+	@Override
 	public void revokeRunnerCredential(String username) {
 		this.runnerCredentials.revoke(username);
 	}

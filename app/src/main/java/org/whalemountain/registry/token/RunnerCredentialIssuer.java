@@ -13,7 +13,8 @@ import org.whalemountain.registry.events.RunnerCredentialRevoked;
 
 /**
  * Issues and revokes the push credentials of users' CI runners: a stored hash and its
- * event change in one transaction.
+ * event change in one transaction. A credential can be made first and stored later, so
+ * that a runner can be set up with it before it replaces the working one.
  */
 @Component
 public class RunnerCredentialIssuer {
@@ -41,12 +42,32 @@ public class RunnerCredentialIssuer {
 	 */
 	@Transactional
 	public String issue(String username) {
-		this.identity.user(username);
-		String secret = RunnerSecrets.generate();
-		Instant now = this.clock.instant();
-		boolean replaced = this.runnerCredentials.replace(username, RunnerSecrets.hash(secret), now);
-		this.events.publishEvent(new RunnerCredentialIssued(username, replaced, now));
+		String secret = newCredential();
+		store(username, secret);
 		return secret;
+	}
+
+	/** A new credential, stored nowhere yet, so that it works nowhere yet. */
+	public String newCredential() {
+		return RunnerSecrets.generate();
+	}
+
+	/**
+	 * Makes a credential from {@link #newCredential} the user's only one, replacing any
+	 * earlier one; joins the caller's transaction.
+	 * @throws NotFoundException if the user never logged in
+	 * @throws IllegalArgumentException for anything that is not a runner credential
+	 */
+	@Transactional
+	public void store(String username, String credential) {
+		if (credential == null || !credential.startsWith(RunnerSecrets.PREFIX)) {
+			// never the value: it may be someone's secret
+			throw new IllegalArgumentException("Not a runner credential");
+		}
+		this.identity.user(username);
+		Instant now = this.clock.instant();
+		boolean replaced = this.runnerCredentials.replace(username, RunnerSecrets.hash(credential), now);
+		this.events.publishEvent(new RunnerCredentialIssued(username, replaced, now));
 	}
 
 	/**

@@ -22,10 +22,14 @@ class RunnerCredentials {
 	 * @return whether it replaced an earlier one
 	 */
 	boolean replace(String username, String hash, Instant now) {
-		boolean replaced = delete(username);
+		boolean replaced = hashOf(username).isPresent();
+		// one upsert, not DELETE and INSERT: deleting a row that is not there locks the
+		// gap around it, and two users getting their first credential at once deadlocked
 		this.jdbc.sql("""
 				INSERT INTO registry_runner_credentials (username, credential_hash, created_at)
-				VALUES (?, ?, ?)""").params(username, hash, Timestamp.from(now)).update();
+				VALUES (?, ?, ?)
+				ON DUPLICATE KEY UPDATE credential_hash = VALUES(credential_hash), created_at = VALUES(created_at),
+				  last_used_at = NULL""").params(username, hash, Timestamp.from(now)).update();
 		return replaced;
 	}
 

@@ -1,12 +1,15 @@
 package org.whalemountain.runners.gitlab;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.ProjectApi;
 import org.gitlab4j.api.models.CreateRunnerParams;
 import org.gitlab4j.api.models.CreateRunnerResponse;
 import org.gitlab4j.api.models.Runner;
+import org.gitlab4j.api.models.Variable;
 
 import org.whalemountain.runners.GitLabClient;
 import org.whalemountain.runners.GitLabProjectNotFoundException;
@@ -19,6 +22,12 @@ import org.whalemountain.runners.GitLabUnavailableException;
  * authenticates with the caller's own token; the service holds no GitLab credential.
  */
 public class Gitlab4jClient implements GitLabClient {
+
+	/**
+	 * What GitLab masks (app/models/concerns/ci/maskable.rb); it refuses to store any
+	 * other value as masked.
+	 */
+	private static final Pattern MASKABLE = Pattern.compile("[a-zA-Z0-9_+=/@:.~-]{8,}");
 
 	private final GitLabProperties properties;
 
@@ -85,6 +94,51 @@ public class Gitlab4jClient implements GitLabClient {
 		}
 	}
 
+	@Override
+	public void putMaskedVariable(String personalAccessToken, long projectId, String key, String value) {
+		if (value == null || !MASKABLE.matcher(value).matches()) {
+			// a programming error, never the user's: say which variable, never the value
+			throw new IllegalArgumentException("GitLab could not mask the value of " + key);
+		}
+		try (GitLabApi api = api(personalAccessToken)) {
+			ProjectApi projects = api.getProjectApi();
+			if (hasVariable(projects, projectId, key)) {
+				projects.updateVariable(projectId, key, value, Variable.Type.ENV_VAR, true, true);
+			}
+			else {
+				projects.createVariable(projectId, key, value, Variable.Type.ENV_VAR, true, true);
+			}
+		}
+		catch (GitLabApiException ex) {
+			throw translate(ex, "personalAccessToken", variableRefused(key));
+		}
+	}
+
+	@Override
+	public void deleteVariable(String personalAccessToken, long projectId, String key) {
+		try (GitLabApi api = api(personalAccessToken)) {
+			api.getProjectApi().deleteVariable(projectId, key);
+		}
+		catch (GitLabApiException ex) {
+			if (ex.getHttpStatus() != 404) {
+				throw translate(ex, "personalAccessToken", variableRefused(key));
+			}
+		}
+	}
+
+	private static boolean hasVariable(ProjectApi projects, long projectId, String key) throws GitLabApiException {
+		try {
+			projects.getVariable(projectId, key);
+			return true;
+		}
+		catch (GitLabApiException ex) {
+			if (ex.getHttpStatus() == 404) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
 	private GitLabApi api(String personalAccessToken) {
 		GitLabApi api = new GitLabApi(this.properties.normalizedUrl(), personalAccessToken);
 		int millis = (int) this.properties.timeout().toMillis();
@@ -110,9 +164,14 @@ public class Gitlab4jClient implements GitLabClient {
 	}
 
 	private static String personalAccessTokenRejected() {
-		return "GitLab does not accept this personal access token for that project. It needs the create_runner scope "
-				+ "(and read_api when the project is given by path rather than numeric id) and at least the "
-				+ "Maintainer role in the project.";
+		return "GitLab does not accept this personal access token for that project. It needs the api scope and at "
+				+ "least the Maintainer role in the project.";
+	}
+
+	private static String variableRefused(String key) {
+		return "GitLab did not let this personal access token set the CI/CD variable " + key + " of the project, "
+				+ "where your runner's jobs find the registry password. The token needs the api scope and at least "
+				+ "the Maintainer role in the project.";
 	}
 
 }

@@ -8,11 +8,12 @@ import java.util.List;
  * @param gitlabRunnerId GitLab's id of the runner, {@code null} when unknown
  * @param environment {@code NAME=value} entries every job sees
  * @param network the Docker network jobs run on
+ * @param jobUser the {@code uid:gid} jobs run as, and the only one they may ask for
  */
 public record RunnerConfig(String username, String runnerName, String gitlabUrl, Long gitlabRunnerId,
 		String runnerToken, List<String> environment, String buildImage, List<String> allowedImages,
 		List<String> allowedServices, List<String> securityOptions, String network, String jobCpus, String jobMemory,
-		int concurrent) {
+		int concurrent, String jobUser) {
 
 	/**
 	 * Services a job may start: none unless some are allowed, since an empty list means

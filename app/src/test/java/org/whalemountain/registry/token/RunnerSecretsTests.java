@@ -19,6 +19,18 @@ class RunnerSecretsTests {
 		}
 	}
 
+	/**
+	 * Runners created with a personal access token get the secret as a masked CI/CD
+	 * variable, and GitLab refuses to mask (and so to store) any value outside its
+	 * masking rule (app/models/concerns/ci/maskable.rb).
+	 */
+	@Test
+	void secretsQualifyAsMaskedGitLabVariables() {
+		for (int i = 0; i < 1000; i++) {
+			assertThat(RunnerSecrets.generate()).matches("[a-zA-Z0-9_+=/@:.~-]{8,}");
+		}
+	}
+
 	@Test
 	void aSecretMatchesOnlyItsOwnHash() {
 		String secret = RunnerSecrets.generate();

@@ -18,10 +18,14 @@ import org.whalemountain.testsupport.GitLabStubs;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The GitLab adapter against stubs that answer as GitLab's REST documentation says. */
 class Gitlab4jClientIT {
@@ -107,6 +111,61 @@ class Gitlab4jClientIT {
 
 		this.gitlab.verify(deleteRequestedFor(urlPathEqualTo("/api/v4/runners")).withQueryParam("token",
 				equalTo("glrt-created-by-service")));
+	}
+
+	@Test
+	void createsAMaskedProtectedVariableAndReplacesItOnceItExists() {
+		this.stubs.projectVariable("glpat-maintainer-1", 1234, "WM_REGISTRY_PASSWORD");
+
+		this.client.putMaskedVariable("glpat-maintainer-1", 1234, "WM_REGISTRY_PASSWORD", "wmr_first-secret-value");
+		this.client.putMaskedVariable("glpat-maintainer-1", 1234, "WM_REGISTRY_PASSWORD", "wmr_second-secret-value");
+
+		this.gitlab.verify(1,
+				postRequestedFor(urlPathEqualTo("/api/v4/projects/1234/variables"))
+					.withHeader("PRIVATE-TOKEN", equalTo("glpat-maintainer-1"))
+					.withRequestBody(containing("key=WM_REGISTRY_PASSWORD"))
+					.withRequestBody(containing("value=wmr_first-secret-value"))
+					.withRequestBody(containing("masked=true"))
+					.withRequestBody(containing("protected=true"))
+					.withRequestBody(containing("variable_type=env_var")));
+		this.gitlab.verify(1,
+				putRequestedFor(urlPathEqualTo("/api/v4/projects/1234/variables/WM_REGISTRY_PASSWORD"))
+					.withRequestBody(containing("value=wmr_second-secret-value"))
+					.withRequestBody(containing("masked=true"))
+					.withRequestBody(containing("protected=true")));
+	}
+
+	@Test
+	void aTokenWithoutTheApiScopeCannotSetTheVariable() {
+		this.stubs.projectVariablesForbidden("glpat-runner-only", 1234);
+
+		assertThatExceptionOfType(GitLabRejectedException.class)
+			.isThrownBy(() -> this.client.putMaskedVariable("glpat-runner-only", 1234, "WM_REGISTRY_PASSWORD",
+					"wmr_some-secret-value"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("personalAccessToken"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("api scope").doesNotContain("wmr_"));
+	}
+
+	@Test
+	void aValueGitLabCouldNotMaskIsRefusedBeforeGitLabIsAsked() {
+		for (String value : new String[] { "short", "has space in it", "new\nline-value", "dollar$value" }) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.client.putMaskedVariable("glpat-maintainer-1", 1234, "KEY", value))
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(value));
+		}
+		this.gitlab.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void deletesAVariableAndIgnoresOneThatIsGone() {
+		this.stubs.projectVariable("glpat-maintainer-1", 1234, "WM_REGISTRY_PASSWORD");
+		this.client.putMaskedVariable("glpat-maintainer-1", 1234, "WM_REGISTRY_PASSWORD", "wmr_first-secret-value");
+
+		this.client.deleteVariable("glpat-maintainer-1", 1234, "WM_REGISTRY_PASSWORD");
+		this.client.deleteVariable("glpat-maintainer-1", 1234, "WM_REGISTRY_PASSWORD");
+
+		this.gitlab.verify(2,
+				deleteRequestedFor(urlPathEqualTo("/api/v4/projects/1234/variables/WM_REGISTRY_PASSWORD")));
 	}
 
 	@Test

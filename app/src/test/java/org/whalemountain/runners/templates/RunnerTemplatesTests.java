@@ -1,5 +1,7 @@
 package org.whalemountain.runners.templates;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,29 @@ class RunnerTemplatesTests {
 			List.of("WM_REGISTRY=registry.dept.test:5000", "WM_IMAGE_PREFIX=registry.dept.test:5000/alice",
 					"WM_REGISTRY_PASSWORD=p\"w\\d"),
 			"moby/buildkit:v0.25.1-rootless", List.of("moby/buildkit:v0.25.1-rootless", "alpine:3.22"), List.of(),
-			List.of("seccomp:unconfined", "apparmor:unconfined"), "wm-alice", "2", "4g", 1);
+			List.of("seccomp:unconfined", "apparmor:unconfined"), "wm-alice", "2", "4g", 1, "1000:1000");
+
+	@Test
+	void configTomlIsTheExpectedFile() throws IOException {
+		String expected = new String(
+				getClass().getResourceAsStream("/org/whalemountain/runners/templates/config-alice.toml").readAllBytes(),
+				StandardCharsets.UTF_8);
+
+		assertThat(this.templates.configToml(this.alice)).isEqualTo(expected);
+	}
+
+	@Test
+	void jobsRunAsTheConfiguredUserAndMayAskForNoOther() {
+		TomlTable docker = Toml.parse(this.templates.configToml(this.alice))
+			.getArray("runners")
+			.getTable(0)
+			.getTable("docker");
+
+		// gitlab-runner: the runner's user wins over a job's image: docker: user:, and a
+		// user outside allowed_users fails the job
+		assertThat(docker.getString("user")).isEqualTo("1000:1000");
+		assertThat(strings(docker.getArray("allowed_users"))).containsExactly("1000:1000");
+	}
 
 	@Test
 	void configTomlParsesAndIsHardened() {
@@ -64,17 +88,18 @@ class RunnerTemplatesTests {
 				"runners");
 		TomlTable runner = toml.getArray("runners").getTable(0);
 		assertThat(runner.keySet()).isSubsetOf("name", "url", "id", "token", "executor", "environment", "docker");
-		assertThat(runner.getTable("docker").keySet()).isSubsetOf("image", "privileged", "disable_entrypoint_overwrite",
-				"oom_kill_disable", "disable_cache", "volumes", "shm_size", "network_mode", "cpus", "memory",
-				"pull_policy", "allowed_pull_policies", "allowed_images", "allowed_services", "services_limit",
-				"service_cpus", "service_memory", "allowed_privileged_images", "allowed_privileged_services",
-				"security_opt");
+		assertThat(runner.getTable("docker").keySet()).isSubsetOf("image", "user", "allowed_users", "privileged",
+				"disable_entrypoint_overwrite", "oom_kill_disable", "disable_cache", "volumes", "shm_size",
+				"network_mode", "cpus", "memory", "pull_policy", "allowed_pull_policies", "allowed_images",
+				"allowed_services", "services_limit", "service_cpus", "service_memory", "allowed_privileged_images",
+				"allowed_privileged_services", "security_opt");
 	}
 
 	@Test
 	void allowedServicesLiftTheServicesLimit() {
 		RunnerConfig withServices = new RunnerConfig("bob", "wm-runner-bob", "https://gitlab.dept.test", 1L, "glrt-x",
-				List.of(), "b:1", List.of("b:1"), List.of("postgres:17"), List.of(), "wm-bob", "1", "1g", 1);
+				List.of(), "b:1", List.of("b:1"), List.of("postgres:17"), List.of(), "wm-bob", "1", "1g", 1,
+				"1000:1000");
 
 		TomlTable docker = Toml.parse(this.templates.configToml(withServices))
 			.getArray("runners")
@@ -88,7 +113,7 @@ class RunnerTemplatesTests {
 	@Test
 	void unknownRunnerIdIsLeftOut() {
 		RunnerConfig withoutId = new RunnerConfig("bob", "wm-runner-bob", "https://gitlab.dept.test", null, "glrt-x",
-				List.of(), "b:1", List.of("b:1"), List.of(), List.of(), "wm-bob", "1", "1g", 1);
+				List.of(), "b:1", List.of("b:1"), List.of(), List.of(), "wm-bob", "1", "1g", 1, "1000:1000");
 
 		TomlParseResult toml = Toml.parse(this.templates.configToml(withoutId));
 

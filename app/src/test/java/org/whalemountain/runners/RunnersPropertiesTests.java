@@ -1,0 +1,50 @@
+package org.whalemountain.runners;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunnersPropertiesTests {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(Enabled.class);
+
+	@Test
+	void jobsRunAsUid1000AndANewRunnerMustStayUpTwoSeconds() {
+		this.context.run((context) -> {
+			RunnersProperties properties = context.getBean(RunnersProperties.class);
+			assertThat(properties.jobUser()).isEqualTo("1000:1000");
+			assertThat(properties.startupCheck()).isEqualTo(Duration.ofSeconds(2));
+		});
+	}
+
+	@Test
+	void anotherNumericUserBinds() {
+		this.context.withPropertyValues("wm.runners.job-user=2000:3000")
+			.run((context) -> assertThat(context.getBean(RunnersProperties.class).jobUser()).isEqualTo("2000:3000"));
+	}
+
+	@Test
+	void rootOrANameIsRefused() {
+		for (String user : new String[] { "0:0", "0", "1000:0", "0:1000", "root", "1000", "user:1000", "" }) {
+			this.context.withPropertyValues("wm.runners.job-user=" + user)
+				.run((context) -> assertThat(context).as(user).getFailure().hasStackTraceContaining("jobUser"));
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(RunnersProperties.class)
+	static class Enabled {
+
+	}
+
+}
