@@ -140,7 +140,7 @@ class FlywayMigrationIT {
 			assertThat(row.get("pull_message")).isNull();
 			assertThat(row.get("dated")).as("status_at = created_at").isIn(1, 1L, true);
 		});
-		// V11: a runner registered before keeps handing the registry password to its jobs
+		// V12: a runner registered before keeps handing the registry password to its jobs
 		// in their environment, since no project variable holds it
 		assertThat(jdbc.sql("SELECT credential_project_id FROM runners").query().listOfRows()).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.get("credential_project_id")).isNull());
