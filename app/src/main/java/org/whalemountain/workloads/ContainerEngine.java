@@ -71,8 +71,9 @@ public interface ContainerEngine {
 			Consumer<byte[]> output, Runnable ended);
 
 	/**
-	 * Unpacks a tar stream into a directory of the container (which must exist). Entries
-	 * are taken as given: callers build safe tars.
+	 * Unpacks a tar stream into a directory of the container (which must exist). The
+	 * files belong to the container's user, as if its process had written them, whatever
+	 * owner the tar names. Entries are otherwise taken as given: callers build safe tars.
 	 */
 	void copyIn(String containerId, String directory, InputStream tar);
 

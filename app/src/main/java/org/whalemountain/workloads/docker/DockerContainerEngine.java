@@ -29,14 +29,13 @@ import org.whalemountain.workloads.TerminalSession;
  */
 final class DockerContainerEngine implements ContainerEngine {
 
-	/** Logs are read whole into memory; a container cannot make the service hold more. */
-	static final int LOG_LIMIT_BYTES = 8 * 1024 * 1024;
-
 	private final DockerClient client;
 
 	private final DockerFailures failures;
 
 	private final DockerExec exec;
+
+	private final DockerFiles files;
 
 	private final DockerImages images;
 
@@ -52,6 +51,7 @@ final class DockerContainerEngine implements ContainerEngine {
 		this.client = client;
 		this.failures = new DockerFailures(host);
 		this.exec = new DockerExec(client, this.failures);
+		this.files = new DockerFiles(client, this.failures);
 		this.terminals = new DockerTerminals(terminalClient, this.failures);
 		this.images = new DockerImages(client, this.failures);
 		this.networks = new DockerNetworks(client, this.failures);
@@ -157,34 +157,12 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	@Override
 	public void copyIn(String containerId, String directory, InputStream tar) {
-		try {
-			this.client.copyArchiveToContainerCmd(containerId).withRemotePath(directory).withTarInputStream(tar).exec();
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, "copy files to " + directory + " in container " + containerId,
-					ex);
-		}
+		this.files.copyIn(containerId, directory, tar);
 	}
 
 	@Override
 	public String logs(String containerId, int tail) {
-		FrameCollector output = FrameCollector.interleaved(LOG_LIMIT_BYTES);
-		String action = "read the logs of container " + containerId;
-		try {
-			this.client.logContainerCmd(containerId)
-				.withStdOut(true)
-				.withStdErr(true)
-				.withTail(Math.max(0, tail))
-				.exec(output)
-				.awaitCompletion();
-			return output.text();
-		}
-		catch (InterruptedException ex) {
-			throw this.failures.interrupted(action, ex);
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, action, ex);
-		}
+		return this.files.logs(containerId, tail);
 	}
 
 	@Override

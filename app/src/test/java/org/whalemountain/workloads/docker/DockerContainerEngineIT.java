@@ -272,6 +272,15 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 			.hasMessageContaining("/no/such/dir");
 	}
 
+	@Test
+	void filesCopiedIntoTheContainerOfANamedUserBelongToThatUser() {
+		String id = started(spec("named").user("nobody"));
+
+		engine.copyIn(id, "/tmp", tar(Map.of("named.txt", "hers\n")));
+
+		assertThat(exec(id, "stat", "-c", "%U %u", "/tmp/named.txt").stdout()).isEqualTo("nobody 65534\n");
+	}
+
 	/**
 	 * An image that exists only in the registry: a layer with this test's mark on top of
 	 * busybox, pushed, then removed here.
