@@ -122,7 +122,8 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 	}
 
 	/**
-	 * @param idleTimeout a terminal with neither input nor output for this long is closed
+	 * @param idleTimeout a terminal that shows nothing for this long is closed: output
+	 * counts, typing through its echo, input alone does not
 	 * @param maxPerUser terminals one user may have open at once
 	 */
 	public record TerminalLimits(
