@@ -29,7 +29,7 @@ class DockerConfiguration {
 	@Bean
 	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerClient dockerTerminalClient,
 			DockerProperties properties) {
-		return new DockerContainerEngine(dockerClient, dockerTerminalClient, properties.host());
+		return new DockerContainerEngine(dockerClient, dockerTerminalClient, properties);
 	}
 
 	@Bean

@@ -43,18 +43,21 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	private final DockerTerminals terminals;
 
+	private final DockerProperties.Logs logs;
+
 	/**
 	 * @param terminalClient a client for terminals, whose response timeout a quiet
 	 * terminal does not run into
 	 */
-	DockerContainerEngine(DockerClient client, DockerClient terminalClient, String host) {
+	DockerContainerEngine(DockerClient client, DockerClient terminalClient, DockerProperties properties) {
 		this.client = client;
-		this.failures = new DockerFailures(host);
+		this.failures = new DockerFailures(properties.host());
 		this.exec = new DockerExec(client, this.failures);
 		this.files = new DockerFiles(client, this.failures);
 		this.terminals = new DockerTerminals(terminalClient, this.failures);
 		this.images = new DockerImages(client, this.failures);
 		this.networks = new DockerNetworks(client, this.failures);
+		this.logs = properties.logs();
 	}
 
 	@Override
@@ -65,7 +68,9 @@ final class DockerContainerEngine implements ContainerEngine {
 	@Override
 	public String create(ContainerSpec spec) {
 		try {
-			return DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec).exec().getId();
+			return DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec, this.logs)
+				.exec()
+				.getId();
 		}
 		catch (RuntimeException ex) {
 			throw this.failures.create(spec.name(), spec.image(), ex);

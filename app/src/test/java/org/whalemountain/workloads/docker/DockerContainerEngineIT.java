@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.whalemountain.workloads.RegistryCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.whalemountain.testsupport.DockerCli.docker;
 
 /**
@@ -65,9 +67,9 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		DockerProperties properties = DockerProperties.defaults();
 		client = DockerClients.create(properties);
 		terminalClient = DockerClients.forTerminals(properties);
-		engine = new DockerContainerEngine(client, terminalClient, properties.host());
+		engine = new DockerContainerEngine(client, terminalClient, properties);
 		unreachableClient = DockerClients.create(missingSocket());
-		unreachable = new DockerContainerEngine(unreachableClient, unreachableClient, missingSocket().host());
+		unreachable = new DockerContainerEngine(unreachableClient, unreachableClient, missingSocket());
 	}
 
 	@AfterAll
@@ -279,6 +281,18 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		engine.copyIn(id, "/tmp", tar(Map.of("named.txt", "hers\n")));
 
 		assertThat(exec(id, "stat", "-c", "%U %u", "/tmp/named.txt").stdout()).isEqualTo("nobody 65534\n");
+	}
+
+	@Test
+	void containersLogToRotatedJsonFiles() {
+		String id = started(spec("logs-rotated").command("sh", "-c", "yes rotated | head -c 100000; exec sleep 3600"));
+
+		JsonNode logConfig = hostConfig(id).get("LogConfig");
+
+		assertThat(logConfig.get("Type").asString()).isEqualTo("json-file");
+		assertThat(logConfig.get("Config").get("max-size").asString()).isEqualTo("10m");
+		assertThat(logConfig.get("Config").get("max-file").asString()).isEqualTo("3");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engine.logs(id, 1)).contains("rotated"));
 	}
 
 	/**

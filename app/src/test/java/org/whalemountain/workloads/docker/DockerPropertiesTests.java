@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -40,7 +41,16 @@ class DockerPropertiesTests {
 					"wm.workloads.docker.api-version=1.41")
 			.run((context) -> assertThat(context.getBean(DockerProperties.class))
 				.isEqualTo(new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
-						Duration.ofSeconds(2), Duration.ofMinutes(10), "1.41")));
+						Duration.ofSeconds(2), Duration.ofMinutes(10), "1.41", DockerProperties.Logs.DEFAULTS)));
+	}
+
+	@Test
+	void logRotationBinds() {
+		this.context.withPropertyValues("wm.workloads.docker.logs.max-size=1GB", "wm.workloads.docker.logs.max-files=2")
+			.run((context) -> assertThat(context.getBean(DockerProperties.class).logs())
+				.isEqualTo(new DockerProperties.Logs(DataSize.ofGigabytes(1), 2)));
+		this.context.withPropertyValues("wm.workloads.docker.logs.max-size=10B")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("logs.max-size"));
 	}
 
 	@Test
@@ -66,8 +76,9 @@ class DockerPropertiesTests {
 		for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
 			Files.writeString(certs.resolve(file), "");
 		}
-		DockerClientConfig tls = DockerClients.config(new DockerProperties("tcp://docker.example:2376", true,
-				certs.toString(), Duration.ofSeconds(5), Duration.ofMinutes(2), "1.41"));
+		DockerClientConfig tls = DockerClients
+			.config(new DockerProperties("tcp://docker.example:2376", true, certs.toString(), Duration.ofSeconds(5),
+					Duration.ofMinutes(2), "1.41", DockerProperties.Logs.DEFAULTS));
 
 		assertThat(tls.getDockerHost()).hasToString("tcp://docker.example:2376");
 		assertThat(tls.getSSLConfig()).isInstanceOf(LocalDirectorySSLConfig.class);
@@ -82,7 +93,7 @@ class DockerPropertiesTests {
 	void tlsWithoutItsCertificateFilesIsRefusedRatherThanSpokenInClear(@TempDir Path certs) throws IOException {
 		Files.writeString(certs.resolve("ca.pem"), "");
 		DockerProperties tls = new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
-				Duration.ofSeconds(5), Duration.ofMinutes(2), "");
+				Duration.ofSeconds(5), Duration.ofMinutes(2), "", DockerProperties.Logs.DEFAULTS);
 
 		assertThatIllegalStateException().isThrownBy(() -> DockerClients.create(tls))
 			.withMessageContaining("cert.pem, key.pem")
