@@ -50,7 +50,10 @@ public interface ContainerEngine {
 	List<ContainerInfo> list(Map<String, String> labels);
 
 	/**
-	 * Runs a command in a running container and waits for it.
+	 * Runs a command in a running container and waits for it, until it ends or its
+	 * timeout. Once the engine has ended the command's output, its exit code is waited
+	 * for a few seconds only: a command still running then has closed its output early
+	 * and is abandoned, as a timed-out one is.
 	 * @param timeout the command is abandoned after this (exit code {@code null} then)
 	 * @param outputLimit bytes kept of stdout and of stderr each; the rest is dropped and
 	 * {@link ExecResult#truncated()} set

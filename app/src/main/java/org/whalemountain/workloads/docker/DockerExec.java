@@ -17,8 +17,18 @@ import org.whalemountain.workloads.ExecResult;
  */
 final class DockerExec {
 
-	/** How often to ask for the exit code after the output stream closed. */
-	private static final long EXIT_CODE_POLL_MILLIS = 10;
+	/** The first pause before asking again for the exit code; each pause doubles. */
+	private static final long FIRST_POLL_MILLIS = 10;
+
+	private static final long LONGEST_POLL_MILLIS = 500;
+
+	/**
+	 * How long after the output stream closed the exit code is waited for. dockerd
+	 * records it a moment after the process ends; a process still running by then has
+	 * closed its output early and is abandoned as after a timeout, rather than asked
+	 * about again and again until its deadline.
+	 */
+	static final Duration EXIT_CODE_GRACE = Duration.ofSeconds(5);
 
 	private final DockerClient client;
 
@@ -73,19 +83,24 @@ final class DockerExec {
 	}
 
 	/**
-	 * dockerd closes the stream as the process ends but may record the exit code a moment
-	 * later; {@code null} if it is still running at the deadline.
+	 * The exit code once dockerd has recorded it, asked for with growing pauses;
+	 * {@code null} if the process still runs at the deadline or after
+	 * {@link #EXIT_CODE_GRACE}.
 	 */
 	private Integer exitCode(String execId, long deadline) throws InterruptedException {
+		long giveUp = Math.min(deadline, System.nanoTime() + EXIT_CODE_GRACE.toNanos());
+		long pause = FIRST_POLL_MILLIS;
 		while (true) {
 			InspectExecResponse exec = this.client.inspectExecCmd(execId).exec();
 			if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
 				return exec.getExitCodeLong().intValue();
 			}
-			if (remainingMillis(deadline) <= 0) {
+			long left = remainingMillis(giveUp);
+			if (left <= 0) {
 				return null;
 			}
-			Thread.sleep(Math.min(EXIT_CODE_POLL_MILLIS, remainingMillis(deadline)));
+			Thread.sleep(Math.min(pause, left));
+			pause = Math.min(pause * 2, LONGEST_POLL_MILLIS);
 		}
 	}
 
