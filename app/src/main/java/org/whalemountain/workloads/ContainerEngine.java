@@ -10,9 +10,11 @@ import java.util.function.Consumer;
 /**
  * Runs containers somewhere: Docker today, Kubernetes later. Every method blocks until
  * the engine has answered. Implementations throw {@link EngineUnavailableException} when
- * the engine cannot be reached, {@link ContainerNotFoundException} for an unknown
- * container id and {@link ImageNotFoundException} when an image is neither present nor
- * pullable. No library type appears here.
+ * the engine cannot be reached, {@link EngineBusyException} (a kind of it) when every
+ * connection to the engine stayed in use for longer than they wait for one,
+ * {@link ContainerNotFoundException} for an unknown container id and
+ * {@link ImageNotFoundException} when an image is neither present nor pullable. No
+ * library type appears here.
  */
 public interface ContainerEngine {
 

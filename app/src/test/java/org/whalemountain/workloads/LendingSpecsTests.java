@@ -59,6 +59,7 @@ class LendingSpecsTests {
 		assertThat(properties.maxPortsPerContainer()).isEqualTo(10);
 		assertThat(properties.quota().maxContainers()).isEqualTo(5);
 		assertThat(properties.images().allowed()).isEmpty();
+		assertThat(properties.exec().maxPerUser()).isEqualTo(4);
 	}
 
 }

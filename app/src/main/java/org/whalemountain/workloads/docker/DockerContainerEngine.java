@@ -45,19 +45,27 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	private final DockerProperties.Logs logs;
 
-	/**
-	 * @param terminalClient a client for terminals, whose response timeout a quiet
-	 * terminal does not run into
-	 */
-	DockerContainerEngine(DockerClient client, DockerClient terminalClient, DockerProperties properties) {
-		this.client = client;
+	DockerContainerEngine(Clients clients, DockerProperties properties) {
+		this.client = clients.calls();
 		this.failures = new DockerFailures(properties.host());
-		this.exec = new DockerExec(client, this.failures);
-		this.files = new DockerFiles(client, this.failures);
-		this.terminals = new DockerTerminals(terminalClient, this.failures);
-		this.images = new DockerImages(client, this.failures);
-		this.networks = new DockerNetworks(client, this.failures);
+		this.exec = new DockerExec(clients.calls(), clients.commands(), this.failures);
+		this.files = new DockerFiles(clients.calls(), this.failures);
+		this.terminals = new DockerTerminals(clients.terminals(), this.failures);
+		this.images = new DockerImages(clients.calls(), this.failures);
+		this.networks = new DockerNetworks(clients.calls(), this.failures);
 		this.logs = properties.logs();
+	}
+
+	/**
+	 * The clients to one dockerd, each with connections of its own (see
+	 * {@link DockerProperties.Connections}).
+	 *
+	 * @param calls for ordinary calls
+	 * @param commands for the output streams of commands run in containers
+	 * @param terminals for terminals, whose response timeout a quiet terminal does not
+	 * run into
+	 */
+	record Clients(DockerClient calls, DockerClient commands, DockerClient terminals) {
 	}
 
 	@Override

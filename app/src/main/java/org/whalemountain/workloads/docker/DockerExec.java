@@ -13,7 +13,8 @@ import org.whalemountain.workloads.ExecResult;
 /**
  * Runs a command in a container through the exec API and waits for it, at most for the
  * given timeout. Docker cannot kill an exec'd process, so a command that times out is
- * abandoned: it keeps running until it ends or its container stops.
+ * abandoned: it keeps running until it ends or its container stops. The output stream
+ * runs on a client of its own, whose connections only commands use.
  */
 final class DockerExec {
 
@@ -32,10 +33,17 @@ final class DockerExec {
 
 	private final DockerClient client;
 
+	private final DockerClient streams;
+
 	private final DockerFailures failures;
 
-	DockerExec(DockerClient client, DockerFailures failures) {
+	/**
+	 * @param client for creating and inspecting execs
+	 * @param streams for the output streams, each held until its command ends
+	 */
+	DockerExec(DockerClient client, DockerClient streams, DockerFailures failures) {
 		this.client = client;
+		this.streams = streams;
 		this.failures = failures;
 	}
 
@@ -55,7 +63,7 @@ final class DockerExec {
 				.getId();
 			boolean completed;
 			try {
-				completed = this.client.execStartCmd(execId)
+				completed = this.streams.execStartCmd(execId)
 					.exec(output)
 					.awaitCompletion(remainingMillis(deadline), TimeUnit.MILLISECONDS);
 			}

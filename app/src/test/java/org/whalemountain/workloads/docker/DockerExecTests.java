@@ -83,7 +83,7 @@ class DockerExecTests {
 	}
 
 	private DockerExec exec() {
-		return new DockerExec(this.client, new DockerFailures("stand-in"));
+		return new DockerExec(this.client, this.client, new DockerFailures("stand-in"));
 	}
 
 }

@@ -39,18 +39,27 @@ class DockerPropertiesTests {
 					"wm.workloads.docker.tls-verify=true", "wm.workloads.docker.cert-path=" + certs,
 					"wm.workloads.docker.connect-timeout=2s", "wm.workloads.docker.response-timeout=PT10M",
 					"wm.workloads.docker.api-version=1.41")
-			.run((context) -> assertThat(context.getBean(DockerProperties.class))
-				.isEqualTo(new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
-						Duration.ofSeconds(2), Duration.ofMinutes(10), "1.41", DockerProperties.Logs.DEFAULTS)));
+			.run((context) -> assertThat(context.getBean(DockerProperties.class)).isEqualTo(new DockerProperties(
+					"tcp://docker.example:2376", true, certs.toString(), Duration.ofSeconds(2), Duration.ofMinutes(10),
+					"1.41", DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS)));
 	}
 
 	@Test
-	void logRotationBinds() {
-		this.context.withPropertyValues("wm.workloads.docker.logs.max-size=1GB", "wm.workloads.docker.logs.max-files=2")
-			.run((context) -> assertThat(context.getBean(DockerProperties.class).logs())
-				.isEqualTo(new DockerProperties.Logs(DataSize.ofGigabytes(1), 2)));
+	void connectionLimitsAndLogRotationBind() {
+		this.context
+			.withPropertyValues("wm.workloads.docker.connections.max=8", "wm.workloads.docker.connections.commands=3",
+					"wm.workloads.docker.connections.request-timeout=250ms", "wm.workloads.docker.logs.max-size=1GB",
+					"wm.workloads.docker.logs.max-files=2")
+			.run((context) -> {
+				DockerProperties properties = context.getBean(DockerProperties.class);
+				assertThat(properties.connections())
+					.isEqualTo(new DockerProperties.Connections(8, 3, Duration.ofMillis(250)));
+				assertThat(properties.logs()).isEqualTo(new DockerProperties.Logs(DataSize.ofGigabytes(1), 2));
+			});
 		this.context.withPropertyValues("wm.workloads.docker.logs.max-size=10B")
 			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("logs.max-size"));
+		this.context.withPropertyValues("wm.workloads.docker.connections.commands=0")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("commands"));
 	}
 
 	@Test
@@ -76,9 +85,9 @@ class DockerPropertiesTests {
 		for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
 			Files.writeString(certs.resolve(file), "");
 		}
-		DockerClientConfig tls = DockerClients
-			.config(new DockerProperties("tcp://docker.example:2376", true, certs.toString(), Duration.ofSeconds(5),
-					Duration.ofMinutes(2), "1.41", DockerProperties.Logs.DEFAULTS));
+		DockerClientConfig tls = DockerClients.config(new DockerProperties("tcp://docker.example:2376", true,
+				certs.toString(), Duration.ofSeconds(5), Duration.ofMinutes(2), "1.41",
+				DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS));
 
 		assertThat(tls.getDockerHost()).hasToString("tcp://docker.example:2376");
 		assertThat(tls.getSSLConfig()).isInstanceOf(LocalDirectorySSLConfig.class);
@@ -93,7 +102,8 @@ class DockerPropertiesTests {
 	void tlsWithoutItsCertificateFilesIsRefusedRatherThanSpokenInClear(@TempDir Path certs) throws IOException {
 		Files.writeString(certs.resolve("ca.pem"), "");
 		DockerProperties tls = new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
-				Duration.ofSeconds(5), Duration.ofMinutes(2), "", DockerProperties.Logs.DEFAULTS);
+				Duration.ofSeconds(5), Duration.ofMinutes(2), "", DockerProperties.Connections.DEFAULTS,
+				DockerProperties.Logs.DEFAULTS);
 
 		assertThatIllegalStateException().isThrownBy(() -> DockerClients.create(tls))
 			.withMessageContaining("cert.pem, key.pem")
