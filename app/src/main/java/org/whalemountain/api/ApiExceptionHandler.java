@@ -1,5 +1,6 @@
 package org.whalemountain.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import org.whalemountain.platform.ForbiddenException;
 import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.platform.Problems;
+import org.whalemountain.platform.TooManyRequestsException;
 import org.whalemountain.platform.UnavailableException;
 import org.whalemountain.workloads.EngineException;
 
@@ -39,8 +41,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", ex.getMessage())));
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-		if (ex instanceof UnavailableException unavailable && unavailable.retryAfter() != null) {
-			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(unavailable.retryAfter().toSeconds()));
+		Duration retryAfter = (ex instanceof UnavailableException unavailable) ? unavailable.retryAfter()
+				: (ex instanceof TooManyRequestsException tooMany) ? tooMany.retryAfter() : null;
+		if (retryAfter != null) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
 		}
 		return response.body(problem);
 	}
@@ -57,6 +61,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (ex instanceof UnavailableException) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		if (ex instanceof TooManyRequestsException) {
+			return HttpStatus.TOO_MANY_REQUESTS;
 		}
 		return HttpStatus.CONFLICT;
 	}

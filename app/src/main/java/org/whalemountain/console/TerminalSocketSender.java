@@ -28,6 +28,12 @@ final class TerminalSocketSender implements TerminalListener {
 	/** A private close code: the terminal could not be opened. */
 	static final int REFUSED = 4001;
 
+	/**
+	 * A private close code: the client sent more than the shell read, and the service
+	 * holds only so much unread input.
+	 */
+	static final int FLOODED = 4002;
+
 	private final WebSocketSession session;
 
 	private final JsonMapper json;
@@ -51,16 +57,19 @@ final class TerminalSocketSender implements TerminalListener {
 	/** The user's own close needs no message: the socket is closing already. */
 	@Override
 	public void ended(TerminalEnd end) {
-		if (end != TerminalEnd.CLOSED) {
-			String reason = end.name().toLowerCase(Locale.ROOT);
-			end(reason, (end == TerminalEnd.IDLE) ? "The terminal was closed after a time without input or output."
-					: "The shell has exited.");
+		String reason = end.name().toLowerCase(Locale.ROOT);
+		switch (end) {
+			case IDLE -> end(ENDED, reason, "The terminal was closed after a time in which it showed nothing.");
+			case EXITED -> end(ENDED, reason, "The shell has exited.");
+			case FLOODED -> end(FLOODED, reason, "The terminal was closed: more was sent than the shell read.");
+			case CLOSED -> {
+			}
 		}
 	}
 
-	private void end(String reason, String message) {
+	private void end(int code, String reason, String message) {
 		controlQuietly(Map.of("type", "ended", "reason", reason, "message", message));
-		close(new CloseStatus(ENDED, reason));
+		close(new CloseStatus(code, reason));
 	}
 
 	/** Tells the page why the terminal could not be opened, then closes. */

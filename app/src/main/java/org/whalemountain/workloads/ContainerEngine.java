@@ -10,9 +10,11 @@ import java.util.function.Consumer;
 /**
  * Runs containers somewhere: Docker today, Kubernetes later. Every method blocks until
  * the engine has answered. Implementations throw {@link EngineUnavailableException} when
- * the engine cannot be reached, {@link ContainerNotFoundException} for an unknown
- * container id and {@link ImageNotFoundException} when an image is neither present nor
- * pullable. No library type appears here.
+ * the engine cannot be reached, {@link EngineBusyException} (a kind of it) when every
+ * connection to the engine stayed in use for longer than they wait for one,
+ * {@link ContainerNotFoundException} for an unknown container id and
+ * {@link ImageNotFoundException} when an image is neither present nor pullable. No
+ * library type appears here.
  */
 public interface ContainerEngine {
 
@@ -50,7 +52,10 @@ public interface ContainerEngine {
 	List<ContainerInfo> list(Map<String, String> labels);
 
 	/**
-	 * Runs a command in a running container and waits for it.
+	 * Runs a command in a running container and waits for it, until it ends or its
+	 * timeout. Once the engine has ended the command's output, its exit code is waited
+	 * for a few seconds only: a command still running then has closed its output early
+	 * and is abandoned, as a timed-out one is.
 	 * @param timeout the command is abandoned after this (exit code {@code null} then)
 	 * @param outputLimit bytes kept of stdout and of stderr each; the rest is dropped and
 	 * {@link ExecResult#truncated()} set
@@ -71,8 +76,9 @@ public interface ContainerEngine {
 			Consumer<byte[]> output, Runnable ended);
 
 	/**
-	 * Unpacks a tar stream into a directory of the container (which must exist). Entries
-	 * are taken as given: callers build safe tars.
+	 * Unpacks a tar stream into a directory of the container (which must exist). The
+	 * files belong to the container's user, as if its process had written them, whatever
+	 * owner the tar names. Entries are otherwise taken as given: callers build safe tars.
 	 */
 	void copyIn(String containerId, String directory, InputStream tar);
 

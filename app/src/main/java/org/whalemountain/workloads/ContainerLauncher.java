@@ -92,10 +92,9 @@ class ContainerLauncher {
 		return this.transaction.execute((tx) -> {
 			this.store.lockOwner(plan.owner());
 			checkQuota(plan.owner());
-			if (this.store.nameTaken(plan.name())) {
-				throw new ConflictException("container-name-taken",
-						"You already have a container named " + plan.name() + "; choose another name or delete it.");
-			}
+			this.store.nameHolder(plan.name()).ifPresent((holder) -> {
+				throw nameTaken(holder.equals(plan.owner()), plan.name());
+			});
 			String sealed = this.secrets.seal(String.join("\0", plan.env()), envContext(plan.name()));
 			ContainerRecord row = new ContainerRecord(0, plan.owner(), plan.name(), plan.image(), this.engine.name(),
 					null, null, status, sealed, this.properties.memoryBytes(), this.clock.instant());
@@ -133,11 +132,23 @@ class ContainerLauncher {
 		}
 	}
 
-	/** The engine failures a user can act on, in the user's words. */
+	/**
+	 * Names are unique per owner by construction; a row of another owner can hold one
+	 * only if it was named before that was so, and whose it is stays unsaid.
+	 */
+	static ConflictException nameTaken(boolean ownRow, String name) {
+		return new ConflictException("container-name-taken",
+				ownRow ? "You already have a container named " + name + "; choose another name or delete it."
+						: "The name " + name + " cannot be used; choose another name.");
+	}
+
+	/**
+	 * The engine failures a user can act on, in the user's words. A name the engine holds
+	 * without a row is no container of the user's, so nothing is said about it.
+	 */
 	static RuntimeException conflictOr(RuntimeException ex, String name) {
 		if (ex instanceof ContainerNameTakenException) {
-			return new ConflictException("container-name-taken",
-					"A container named " + name + " still exists on the Docker host; choose another name.");
+			return nameTaken(false, name);
 		}
 		if (ex instanceof HostPortTakenException) {
 			return new ConflictException("host-port-taken",

@@ -56,11 +56,9 @@ class ContainerStore {
 			.single();
 	}
 
-	boolean nameTaken(String name) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM containers WHERE name = ?")
-			.param(name)
-			.query(Integer.class)
-			.single() > 0;
+	/** Who has a container of this name, if anybody. */
+	Optional<String> nameHolder(String name) {
+		return this.jdbc.sql("SELECT owner FROM containers WHERE name = ?").param(name).query(String.class).optional();
 	}
 
 	long insert(ContainerRecord row) {

@@ -9,12 +9,20 @@ import org.whalemountain.platform.UnavailableException;
 /** Turns engine failures into the domain failures users see. */
 final class EngineCalls {
 
+	/** Connections come free as other calls end, mostly within seconds. */
+	static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+
 	private EngineCalls() {
 	}
 
 	static <T> T call(Supplier<T> call) {
 		try {
 			return call.get();
+		}
+		catch (EngineBusyException ex) {
+			// the engine is fine; the service's connections to it are all in use
+			throw new UnavailableException("engine-busy", "The Docker host is busy with other requests right now."
+					+ " Nothing was changed; try again in a few seconds.", BUSY_RETRY);
 		}
 		catch (EngineUnavailableException ex) {
 			throw new UnavailableException("docker-unavailable",

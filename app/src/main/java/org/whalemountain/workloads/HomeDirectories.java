@@ -45,7 +45,7 @@ class HomeDirectories {
 	 * The mount for the user's containers, with the directory made if missing;
 	 * {@code null} when no home mount is configured.
 	 * @throws InvalidInputException if the directory gives the user no uidNumber or
-	 * gidNumber, or the username cannot be a directory name
+	 * gidNumber, or root's, or the username cannot be a directory name
 	 * @throws UnavailableException if the directory cannot be made
 	 */
 	HomeMount prepare(String username) {
@@ -53,16 +53,32 @@ class HomeDirectories {
 			return null;
 		}
 		UserPrincipal user = this.identity.user(username);
-		if (user.uidNumber() == null || user.gidNumber() == null) {
+		requirePosixAccount(user.uidNumber(), user.gidNumber());
+		Path directory = hostPath(this.settings.source(), username);
+		create(directory, user.uidNumber(), user.gidNumber());
+		return new HomeMount(directory.toString(), this.settings.target().replace("{user}", username), user.uidNumber(),
+				user.gidNumber());
+	}
+
+	/**
+	 * The numbers the user's containers run as and the directory belongs to. Root's (0)
+	 * are refused: a container running as root with a host directory bound in is what the
+	 * mount must never give, and a directory entry that says 0 is a mistake or an attack.
+	 * @throws InvalidInputException for a missing number or one below 1
+	 */
+	static void requirePosixAccount(Integer uid, Integer gid) {
+		if (uid == null || gid == null) {
 			throw new InvalidInputException("no-posix-account", null,
 					"Your account has no uidNumber or gidNumber"
 							+ " in the directory, so your home directory cannot be mounted with you as its owner;"
 							+ " ask an administrator to give your account POSIX numbers.");
 		}
-		Path directory = hostPath(this.settings.source(), username);
-		create(directory, user.uidNumber(), user.gidNumber());
-		return new HomeMount(directory.toString(), this.settings.target().replace("{user}", username), user.uidNumber(),
-				user.gidNumber());
+		if (uid < 1 || gid < 1) {
+			throw new InvalidInputException("root-posix-account", null,
+					"Your account's uidNumber or gidNumber in the directory is 0 (root) or below, and containers"
+							+ " with your home directory never run as root; ask an administrator to give your"
+							+ " account its own POSIX numbers.");
+		}
 	}
 
 	/**

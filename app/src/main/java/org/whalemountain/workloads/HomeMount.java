@@ -9,6 +9,14 @@ package org.whalemountain.workloads;
  */
 record HomeMount(String hostPath, String containerPath, int uid, int gid) {
 
+	HomeMount {
+		if (uid < 1 || gid < 1) {
+			// a host directory bound into a root container is what this type must never
+			// describe
+			throw new IllegalArgumentException("A home mount never runs as root (" + uid + ":" + gid + ")");
+		}
+	}
+
 	/** {@code uid:gid}, as the engine takes a user. */
 	String user() {
 		return this.uid + ":" + this.gid;

@@ -20,13 +20,16 @@ final class LaunchInputs {
 	private LaunchInputs() {
 	}
 
+	/**
+	 * The container's name, unique across users: see {@link LendingSpecs#containerName}.
+	 */
 	static String fullName(String username, String name) {
 		if (name == null || !NAME.matcher(name).matches() || username.length() + 1 + name.length() > 63) {
 			throw new InvalidInputException("invalid-container-name", "name",
 					"A name is lower-case letters, digits and inner hyphens, and " + username
 							+ "-<name> must fit in 63 characters.");
 		}
-		return username + "-" + name;
+		return LendingSpecs.containerName(username, name);
 	}
 
 	static List<String> env(List<String> entries) {

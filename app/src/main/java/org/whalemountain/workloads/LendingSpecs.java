@@ -23,6 +23,18 @@ final class LendingSpecs {
 	private LendingSpecs() {
 	}
 
+	/**
+	 * The container's name on the engine, {@code <owner>-<name>}, with each hyphen of the
+	 * name written as {@code _}. Usernames and names may both hold hyphens, so the plain
+	 * join would give user {@code a}'s {@code b-web} and user {@code a-b}'s {@code web}
+	 * the same name, and the first could take it from the second. Written this way the
+	 * last hyphen always ends the owner, so no two (owner, name) pairs share a name.
+	 * @param name a checked name: lower-case letters, digits and hyphens, never {@code _}
+	 */
+	static String containerName(String owner, String name) {
+		return owner + "-" + name.replace('-', '_');
+	}
+
 	/** The bridge network every container of one user joins (shared with the runner). */
 	static String network(String owner) {
 		return "wm-" + owner;

@@ -60,12 +60,15 @@ final class OpenTerminal implements Terminal {
 		this.ended.set(true);
 	}
 
+	/**
+	 * Input is not activity: typing shows as its echo, which is output, while input a
+	 * shell never reads shows nothing and must not keep the terminal open.
+	 */
 	@Override
 	public void write(byte[] input) {
 		TerminalSession current = this.session;
-		if (current != null && !this.ended.get()) {
-			this.lastActivity = this.terminals.now();
-			current.write(input);
+		if (current != null && !this.ended.get() && !current.write(input)) {
+			end(TerminalEnd.FLOODED);
 		}
 	}
 

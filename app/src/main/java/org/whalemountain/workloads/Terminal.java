@@ -7,7 +7,11 @@ package org.whalemountain.workloads;
  */
 public interface Terminal {
 
-	/** Passes keystrokes to the shell; never logged. Dropped once the terminal ended. */
+	/**
+	 * Passes keystrokes to the shell; never logged. Dropped once the terminal ended.
+	 * Input the shell leaves unread beyond the engine's bound ends the terminal
+	 * ({@link TerminalEnd#FLOODED}).
+	 */
 	void write(byte[] input);
 
 	/**

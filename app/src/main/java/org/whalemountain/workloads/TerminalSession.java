@@ -10,8 +10,11 @@ public interface TerminalSession extends AutoCloseable {
 	/**
 	 * Sends keystrokes (or pasted text) to the process; does not block on the process
 	 * reading them. Input after {@link #close()} is dropped.
+	 * @return {@code false} if the input was refused because the process has left so much
+	 * earlier input unread that the engine holds no more; the session stays open and the
+	 * caller decides (the service then ends it)
 	 */
-	void write(byte[] input);
+	boolean write(byte[] input);
 
 	/**
 	 * Changes the terminal's size; the process gets {@code SIGWINCH}. Blocks until the

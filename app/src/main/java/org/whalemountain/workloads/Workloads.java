@@ -37,6 +37,8 @@ public class Workloads {
 
 	private final Terminals terminals;
 
+	private final CommandSlots commandSlots;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transaction;
@@ -44,14 +46,15 @@ public class Workloads {
 	private final Clock clock;
 
 	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, ContainerLaunches launches,
-			WorkloadsProperties properties, Terminals terminals, ApplicationEventPublisher events,
-			TransactionTemplate transaction, Clock clock) {
+			WorkloadsProperties properties, Terminals terminals, CommandSlots commandSlots,
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
 		this.engine = engine;
 		this.store = store;
 		this.hostPorts = hostPorts;
 		this.launches = launches;
 		this.properties = properties;
 		this.terminals = terminals;
+		this.commandSlots = commandSlots;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -121,14 +124,19 @@ public class Workloads {
 	/**
 	 * Runs a command in the running container.
 	 * @throws InvalidInputException for an empty command or a timeout above the maximum
+	 * @throws org.whalemountain.platform.TooManyRequestsException if the user has
+	 * {@code wm.workloads.exec.max-per-user} commands running
 	 */
 	public ExecResult exec(String username, long id, ExecRequest request, String sourceAddress) {
 		ContainerRecord row = owned(username, id);
 		List<String> command = LaunchInputs.command(request.command());
 		Duration timeout = request.timeout(this.properties.exec());
 		requireRunning(row);
-		ExecResult result = EngineCalls.call(
-				() -> this.engine.exec(row.containerId(), command, timeout, this.properties.exec().outputLimitBytes()));
+		ExecResult result;
+		try (CommandSlots.Slot slot = this.commandSlots.take(username)) {
+			result = EngineCalls.call(() -> this.engine.exec(row.containerId(), command, timeout,
+					this.properties.exec().outputLimitBytes()));
+		}
 		publish(new CommandExecuted(username, id, row.name(), command, result.exitCode(), sourceAddress,
 				this.clock.instant()));
 		return result;

@@ -110,9 +110,12 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 	 * @param timeout timeout of a command when the caller names none
 	 * @param maxTimeout the longest timeout a caller may ask for
 	 * @param outputLimitBytes bytes of stdout and of stderr each kept
+	 * @param maxPerUser commands one user may have running at once (on one instance); one
+	 * more is answered with 429 and {@code Retry-After}
 	 */
 	public record Exec(@NotNull @DefaultValue("PT30S") Duration timeout,
-			@NotNull @DefaultValue("PT5M") Duration maxTimeout, @Min(1) @DefaultValue("1048576") int outputLimitBytes) {
+			@NotNull @DurationMin(seconds = 1) @DefaultValue("PT5M") Duration maxTimeout,
+			@Min(1) @DefaultValue("1048576") int outputLimitBytes, @Min(1) @DefaultValue("4") int maxPerUser) {
 	}
 
 	/**
@@ -122,7 +125,8 @@ public record WorkloadsProperties(@NotBlank @DefaultValue("127.0.0.1") String ho
 	}
 
 	/**
-	 * @param idleTimeout a terminal with neither input nor output for this long is closed
+	 * @param idleTimeout a terminal that shows nothing for this long is closed: output
+	 * counts, typing through its echo, input alone does not
 	 * @param maxPerUser terminals one user may have open at once
 	 */
 	public record TerminalLimits(

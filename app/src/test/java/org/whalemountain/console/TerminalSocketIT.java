@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +156,59 @@ class TerminalSocketIT {
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(audit(container)).anySatisfy((row) -> assertThat(row).startsWith(
 					"container.terminal.close alice 127.0.0.1 id=" + container.id() + ", end=idle, duration=PT")));
+	}
+
+	/**
+	 * Lines, so that the terminal's line buffer fills and stops taking input, as it does
+	 * for any shell that does not read.
+	 */
+	@Test
+	void aClientSendingOnIntoAShellThatDoesNotReadIsCutOffWithItsOwnCloseCode() {
+		ContainerView container = launch();
+		TerminalClient terminal = open(container, "alice", "");
+		await().atMost(WAIT).until(() -> terminal.controls().contains("{\"type\":\"connected\"}"));
+		terminal.type("stty -echo; echo no\"\"w-sleeping; exec sleep 3600\n");
+		await().atMost(WAIT).until(() -> terminal.output().contains("now-sleeping"));
+
+		byte[] lines = ("y".repeat(63) + "\n").repeat(64).getBytes(StandardCharsets.US_ASCII);
+		long limit = 64L << 20;
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		long sent = 0;
+		while (terminal.closeCode() == null && sent < limit && System.nanoTime() < deadline
+				&& terminal.trySend(lines)) {
+			sent += lines.length;
+		}
+
+		await().atMost(WAIT).until(() -> terminal.closeCode() != null);
+		assertThat(terminal.closeCode()).isEqualTo(TerminalSocketSender.FLOODED);
+		assertThat(terminal.closeReason()).isEqualTo("flooded");
+		assertThat(sent).as("bytes sent before the cut").isGreaterThan(256 * 1024).isLessThan(16L << 20);
+		assertThat(terminal.controls()).anySatisfy((message) -> assertThat(message).contains("\"reason\":\"flooded\""));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(audit(container)).anySatisfy((row) -> assertThat(row).startsWith(
+					"container.terminal.close alice 127.0.0.1 id=" + container.id() + ", end=flooded, duration=PT")));
+	}
+
+	/**
+	 * Echo is off and the shell sleeps: what is typed shows nothing, and a client that
+	 * keeps typing does not keep the terminal open.
+	 */
+	@Test
+	void inputThatShowsNothingDoesNotKeepATerminalOpen() {
+		ContainerView container = launch();
+		TerminalClient terminal = open(container, "alice", "");
+		await().atMost(WAIT).until(() -> terminal.controls().contains("{\"type\":\"connected\"}"));
+		terminal.type("stty -echo; echo qu\"\"iet; exec sleep 3600\n");
+		await().atMost(WAIT).until(() -> terminal.output().contains("quiet"));
+
+		for (int minutes = 0; minutes < 20; minutes += 5) {
+			terminal.type("still here\n");
+			this.clock.advance(Duration.ofMinutes(5));
+		}
+
+		await().atMost(WAIT).until(() -> terminal.closeCode() != null);
+		assertThat(terminal.closeCode()).isEqualTo(TerminalSocketSender.ENDED);
+		assertThat(terminal.closeReason()).isEqualTo("idle");
 	}
 
 	@Test

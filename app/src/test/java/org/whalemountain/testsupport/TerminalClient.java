@@ -81,6 +81,20 @@ public final class TerminalClient implements WebSocket.Listener {
 		this.socket.sendBinary(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true).join();
 	}
 
+	/**
+	 * Sends bytes as one binary frame.
+	 * @return {@code false} once the socket takes no more
+	 */
+	public boolean trySend(byte[] bytes) {
+		try {
+			this.socket.sendBinary(ByteBuffer.wrap(bytes), true).get(10, TimeUnit.SECONDS);
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
 	public void control(String json) {
 		this.socket.sendText(json, true).join();
 	}

@@ -286,6 +286,17 @@ public abstract class ContainerEngineContract {
 			.isEqualTo("hello from the host\n# notes\n");
 	}
 
+	@Test
+	void filesCopiedInBelongToTheContainersUserWhateverTheTarSays() {
+		String id = started(spec("owned").user("4321:4322"));
+
+		engine().copyIn(id, "/tmp", tar(Map.of("owned.txt", "mine\n")));
+
+		assertThat(exec(id, "stat", "-c", "%u:%g", "/tmp/owned.txt").stdout()).isEqualTo("4321:4322\n");
+		assertThat(exec(id, "sh", "-c", "echo more >> /tmp/owned.txt && cat /tmp/owned.txt").stdout())
+			.isEqualTo("mine\nmore\n");
+	}
+
 	/**
 	 * Docker copies stdout and stderr through separate pipes, so lines written to both at
 	 * nearly the same moment may be logged in either order; stderr is written here only

@@ -168,11 +168,13 @@ class ContainerLendingIT {
 					"{{.HostConfig.Privileged}} {{.HostConfig.SecurityOpt}} {{.HostConfig.PidsLimit}} "
 							+ "{{.HostConfig.Memory}} {{.HostConfig.NetworkMode}} {{len .Mounts}} "
 							+ "{{range $p, $b := .HostConfig.PortBindings}}{{(index $b 0).HostIp}} {{end}}"
-							+ "{{index .Config.Labels \"wm.kind\"}} {{index .Config.Labels \"wm.owner\"}}",
+							+ "{{index .Config.Labels \"wm.kind\"}} {{index .Config.Labels \"wm.owner\"}} "
+							+ "{{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config \"max-size\"}} "
+							+ "{{index .HostConfig.LogConfig.Config \"max-file\"}}",
 					containerId)
 			.trim();
 		assertThat(inspected).startsWith("false [no-new-privileges] 256 536870912 wm-alice 0 127.0.0.1 127.0.0.1 ")
-			.endsWith("container alice");
+			.endsWith("container alice json-file 10m 3");
 	}
 
 	Http.Response exec(String user, long id, String command) {

@@ -31,6 +31,20 @@ class HomeDirectoriesTests {
 	}
 
 	@Test
+	void rootsNumbersAndMissingOnesAreRefused() {
+		HomeDirectories.requirePosixAccount(10001, 10001);
+		for (Integer[] numbers : new Integer[][] { { 0, 10001 }, { 10001, 0 }, { 0, 0 }, { -1, 10001 } }) {
+			assertThatThrownBy(() -> HomeDirectories.requirePosixAccount(numbers[0], numbers[1]))
+				.isInstanceOf(InvalidInputException.class)
+				.satisfies((ex) -> assertThat(((InvalidInputException) ex).code()).isEqualTo("root-posix-account"));
+		}
+		assertThatThrownBy(() -> HomeDirectories.requirePosixAccount(null, 10001))
+			.satisfies((ex) -> assertThat(((InvalidInputException) ex).code()).isEqualTo("no-posix-account"));
+		assertThatThrownBy(() -> new HomeMount("/srv/wm-home/x", "/home/x", 0, 0))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void homeMountIsOffByDefaultAndMountsAtHomeUser() {
 		WorkloadsProperties.HomeMountSettings settings = bind(Map.of()).homeMount();
 

@@ -2,6 +2,7 @@ package org.whalemountain.workloads;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -131,6 +132,46 @@ class HomeMountIT {
 		}
 		finally {
 			this.jdbc.sql("UPDATE users SET uid_number = 10003 WHERE username = 'carol'").update();
+		}
+	}
+
+	@Test
+	void aFileUploadedIntoTheHomeDirectoryBelongsToItsOwner() throws Exception {
+		long alice = launch(ALICE, "upload" + this.run);
+		int[] numbers = posixNumbers("alice");
+		ContainerLendingIT lending = new ContainerLendingIT();
+		lending.port = this.port;
+
+		HttpResponse<String> uploaded = lending.upload(ALICE, alice, "uploaded.txt", "/home/alice", "from the browser");
+
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(204);
+		Path file = HOMES.resolve("alice").resolve("uploaded.txt");
+		assertThat(file).hasContent("from the browser");
+		assertThat(Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(numbers[0]);
+		assertThat(Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(numbers[1]);
+		assertThat(exec(ALICE, alice, "sh -c 'echo , edited >> $HOME/uploaded.txt && cat $HOME/uploaded.txt'"))
+			.isEqualTo("from the browser, edited\n");
+	}
+
+	@Test
+	void anAccountWithRootsNumbersIsRefusedAndNothingIsMade() {
+		String token = this.http.post("/api/v1/tokens", "{\"name\":\"home-root\"}", basic("carol", "carol-pass"))
+			.json()
+			.get("token")
+			.asString();
+		this.jdbc.sql("UPDATE users SET gid_number = 0 WHERE username = 'carol'").update();
+		try {
+			Http.Response refused = this.http.post("/api/v1/containers",
+					"{\"name\": \"root" + this.run + "\", \"image\": \"" + TestImages.BUSYBOX + "\"}",
+					Http.bearer(token));
+
+			assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+			assertThat(refused.json().get("type").asString()).endsWith("/root-posix-account");
+			assertThat(HOMES.resolve("carol")).doesNotExist();
+			assertThat(this.http.get("/api/v1/containers", Http.bearer(token)).json()).isEmpty();
+		}
+		finally {
+			this.jdbc.sql("UPDATE users SET gid_number = 10003 WHERE username = 'carol'").update();
 		}
 	}
 

@@ -31,7 +31,8 @@ class LaunchInputsTests {
 
 	@Test
 	void namesAreDnsLabelsThatFitWithTheUserPrefix() {
-		assertThat(LaunchInputs.fullName("alice", "web-1")).isEqualTo("alice-web-1");
+		assertThat(LaunchInputs.fullName("alice", "web")).isEqualTo("alice-web");
+		assertThat(LaunchInputs.fullName("alice", "web-1")).isEqualTo("alice-web_1");
 		for (String bad : new String[] { null, "", "Web", "web_1", "-web", "web-", "x".repeat(58) }) {
 			assertThatExceptionOfType(InvalidInputException.class).as(bad)
 				.isThrownBy(() -> LaunchInputs.fullName("alice", bad));

@@ -36,6 +36,22 @@ class LendingSpecsTests {
 	}
 
 	@Test
+	void containerNamesKeepTheOwnersPrefixAndNeverMeetAcrossOwners() {
+		assertThat(LendingSpecs.containerName("a", "b-web")).isEqualTo("a-b_web");
+		assertThat(LendingSpecs.containerName("a-b", "web")).isEqualTo("a-b-web");
+		List<String> owners = List.of("a", "a-b", "a-b-c", "a.b", "a_b", "b");
+		List<String> names = List.of("web", "b-web", "c-web", "b-c-web", "b", "c", "b-c", "web-1");
+		Map<String, String> seen = new java.util.HashMap<>();
+		for (String owner : owners) {
+			for (String name : names) {
+				String containerName = LendingSpecs.containerName(owner, name);
+				assertThat(containerName).startsWith(owner + "-");
+				assertThat(seen.put(containerName, owner + " " + name)).as(containerName).isNull();
+			}
+		}
+	}
+
+	@Test
 	void propertiesHaveTheDocumentedDefaults() {
 		WorkloadsProperties properties = defaults();
 		assertThat(properties.minHostPort()).isEqualTo(49152);
@@ -43,6 +59,7 @@ class LendingSpecsTests {
 		assertThat(properties.maxPortsPerContainer()).isEqualTo(10);
 		assertThat(properties.quota().maxContainers()).isEqualTo(5);
 		assertThat(properties.images().allowed()).isEmpty();
+		assertThat(properties.exec().maxPerUser()).isEqualTo(4);
 	}
 
 }

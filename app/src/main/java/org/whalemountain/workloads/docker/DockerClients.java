@@ -21,20 +21,44 @@ import com.github.dockerjava.transport.DockerHttpClient;
  */
 final class DockerClients {
 
-	/** Enough for a few parallel log, exec and pull streams besides ordinary calls. */
-	private static final int MAX_CONNECTIONS = 50;
-
 	/** The names the docker CLI uses in {@code DOCKER_CERT_PATH}. */
 	private static final List<String> CERTIFICATE_FILES = List.of("ca.pem", "cert.pem", "key.pem");
 
 	/** Longer than the longest terminal idle timeout an operator may configure. */
 	static final Duration TERMINAL_RESPONSE_TIMEOUT = Duration.ofHours(25);
 
+	/** Enough for the terminals many users keep open at once. */
+	private static final int TERMINAL_CONNECTIONS = 50;
+
+	/**
+	 * How much longer than the longest command a command's connection waits for dockerd:
+	 * the command's own deadline, not the socket, is what ends a quiet command.
+	 */
+	static final Duration COMMAND_RESPONSE_MARGIN = Duration.ofSeconds(30);
+
 	private DockerClients() {
 	}
 
+	/**
+	 * The client for ordinary calls: at most {@code connections.max} at once, each
+	 * waiting at most {@code connections.request-timeout} for its turn.
+	 */
 	static DockerClient create(DockerProperties properties) {
-		return create(properties, properties.responseTimeout());
+		return create(properties, properties.connections().max(), properties.responseTimeout(), true);
+	}
+
+	/**
+	 * A client for the commands users run, each of which holds its connection until it
+	 * ends: at most {@code connections.commands} at once, and a response timeout beyond
+	 * the longest command, so that a command that is quiet until its timeout is not cut
+	 * off by the socket first.
+	 */
+	static DockerClient forCommands(DockerProperties properties, Duration longestCommand) {
+		Duration responseTimeout = longestCommand.plus(COMMAND_RESPONSE_MARGIN);
+		if (responseTimeout.compareTo(properties.responseTimeout()) < 0) {
+			responseTimeout = properties.responseTimeout();
+		}
+		return create(properties, properties.connections().commands(), responseTimeout, true);
 	}
 
 	/**
@@ -43,17 +67,21 @@ final class DockerClients {
 	 * waits; the service's terminal idle timeout (at most a day) ends those instead.
 	 */
 	static DockerClient forTerminals(DockerProperties properties) {
-		return create(properties, TERMINAL_RESPONSE_TIMEOUT);
+		return create(properties, TERMINAL_CONNECTIONS, TERMINAL_RESPONSE_TIMEOUT, false);
 	}
 
-	private static DockerClient create(DockerProperties properties, Duration responseTimeout) {
+	private static DockerClient create(DockerProperties properties, int maxConnections, Duration responseTimeout,
+			boolean limited) {
 		DockerClientConfig config = config(properties);
 		DockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
 			.sslConfig(config.getSSLConfig())
-			.maxConnections(MAX_CONNECTIONS)
+			.maxConnections(maxConnections)
 			.connectionTimeout(properties.connectTimeout())
 			.responseTimeout(responseTimeout)
 			.build();
+		if (limited) {
+			http = new LimitedHttpClient(http, maxConnections, properties.connections().requestTimeout());
+		}
 		return DockerClientImpl.getInstance(config, http);
 	}
 

@@ -5,10 +5,11 @@ import com.github.dockerjava.api.DockerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.whalemountain.workloads.ContainerEngine;
+import org.whalemountain.workloads.WorkloadsProperties;
 
 /**
- * The Docker adapter as beans: one client for the configured dockerd, the
- * {@link ContainerEngine} on it, and the {@code docker} health indicator. Nothing here
+ * The Docker adapter as beans: clients for the configured dockerd, the
+ * {@link ContainerEngine} on them, and the {@code docker} health indicator. Nothing here
  * connects at start, so the service starts, and reports docker DOWN, while dockerd is not
  * running.
  */
@@ -20,6 +21,12 @@ class DockerConfiguration {
 		return DockerClients.create(properties);
 	}
 
+	/** Kept apart so that commands, which hold a connection each, never starve calls. */
+	@Bean(destroyMethod = "close")
+	DockerClient dockerCommandClient(DockerProperties properties, WorkloadsProperties workloads) {
+		return DockerClients.forCommands(properties, workloads.exec().maxTimeout());
+	}
+
 	/** Kept apart so that terminals, which hold a connection each, never starve calls. */
 	@Bean(destroyMethod = "close")
 	DockerClient dockerTerminalClient(DockerProperties properties) {
@@ -27,9 +34,10 @@ class DockerConfiguration {
 	}
 
 	@Bean
-	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerClient dockerTerminalClient,
-			DockerProperties properties) {
-		return new DockerContainerEngine(dockerClient, dockerTerminalClient, properties.host());
+	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerClient dockerCommandClient,
+			DockerClient dockerTerminalClient, DockerProperties properties) {
+		return new DockerContainerEngine(
+				new DockerContainerEngine.Clients(dockerClient, dockerCommandClient, dockerTerminalClient), properties);
 	}
 
 	@Bean

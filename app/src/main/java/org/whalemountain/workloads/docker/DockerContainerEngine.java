@@ -29,14 +29,13 @@ import org.whalemountain.workloads.TerminalSession;
  */
 final class DockerContainerEngine implements ContainerEngine {
 
-	/** Logs are read whole into memory; a container cannot make the service hold more. */
-	static final int LOG_LIMIT_BYTES = 8 * 1024 * 1024;
-
 	private final DockerClient client;
 
 	private final DockerFailures failures;
 
 	private final DockerExec exec;
+
+	private final DockerFiles files;
 
 	private final DockerImages images;
 
@@ -44,17 +43,29 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	private final DockerTerminals terminals;
 
+	private final DockerProperties.Logs logs;
+
+	DockerContainerEngine(Clients clients, DockerProperties properties) {
+		this.client = clients.calls();
+		this.failures = new DockerFailures(properties.host());
+		this.exec = new DockerExec(clients.calls(), clients.commands(), this.failures);
+		this.files = new DockerFiles(clients.calls(), this.failures);
+		this.terminals = new DockerTerminals(clients.terminals(), this.failures);
+		this.images = new DockerImages(clients.calls(), this.failures);
+		this.networks = new DockerNetworks(clients.calls(), this.failures);
+		this.logs = properties.logs();
+	}
+
 	/**
-	 * @param terminalClient a client for terminals, whose response timeout a quiet
-	 * terminal does not run into
+	 * The clients to one dockerd, each with connections of its own (see
+	 * {@link DockerProperties.Connections}).
+	 *
+	 * @param calls for ordinary calls
+	 * @param commands for the output streams of commands run in containers
+	 * @param terminals for terminals, whose response timeout a quiet terminal does not
+	 * run into
 	 */
-	DockerContainerEngine(DockerClient client, DockerClient terminalClient, String host) {
-		this.client = client;
-		this.failures = new DockerFailures(host);
-		this.exec = new DockerExec(client, this.failures);
-		this.terminals = new DockerTerminals(terminalClient, this.failures);
-		this.images = new DockerImages(client, this.failures);
-		this.networks = new DockerNetworks(client, this.failures);
+	record Clients(DockerClient calls, DockerClient commands, DockerClient terminals) {
 	}
 
 	@Override
@@ -65,7 +76,9 @@ final class DockerContainerEngine implements ContainerEngine {
 	@Override
 	public String create(ContainerSpec spec) {
 		try {
-			return DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec).exec().getId();
+			return DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec, this.logs)
+				.exec()
+				.getId();
 		}
 		catch (RuntimeException ex) {
 			throw this.failures.create(spec.name(), spec.image(), ex);
@@ -157,34 +170,12 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	@Override
 	public void copyIn(String containerId, String directory, InputStream tar) {
-		try {
-			this.client.copyArchiveToContainerCmd(containerId).withRemotePath(directory).withTarInputStream(tar).exec();
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, "copy files to " + directory + " in container " + containerId,
-					ex);
-		}
+		this.files.copyIn(containerId, directory, tar);
 	}
 
 	@Override
 	public String logs(String containerId, int tail) {
-		FrameCollector output = FrameCollector.interleaved(LOG_LIMIT_BYTES);
-		String action = "read the logs of container " + containerId;
-		try {
-			this.client.logContainerCmd(containerId)
-				.withStdOut(true)
-				.withStdErr(true)
-				.withTail(Math.max(0, tail))
-				.exec(output)
-				.awaitCompletion();
-			return output.text();
-		}
-		catch (InterruptedException ex) {
-			throw this.failures.interrupted(action, ex);
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, action, ex);
-		}
+		return this.files.logs(containerId, tail);
 	}
 
 	@Override

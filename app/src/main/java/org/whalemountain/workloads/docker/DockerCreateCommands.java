@@ -2,11 +2,13 @@ package org.whalemountain.workloads.docker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
@@ -19,6 +21,7 @@ import org.whalemountain.workloads.ContainerSpec;
  * fills the command it is given, so that what the service asks dockerd for can be checked
  * without one. Never privileged, whatever the spec says; a missing resources, restart or
  * security part means none, {@code no}, and {@link ContainerSpec.Security#HARDENED}.
+ * Every container logs to rotated {@code json-file}s, whatever dockerd's default driver.
  */
 final class DockerCreateCommands {
 
@@ -28,12 +31,12 @@ final class DockerCreateCommands {
 	private DockerCreateCommands() {
 	}
 
-	static CreateContainerCmd fill(CreateContainerCmd command, ContainerSpec spec) {
+	static CreateContainerCmd fill(CreateContainerCmd command, ContainerSpec spec, DockerProperties.Logs logs) {
 		command.withName(spec.name())
 			.withLabels(spec.labels())
 			.withEnv(spec.env())
 			.withExposedPorts(exposedPorts(spec))
-			.withHostConfig(hostConfig(spec));
+			.withHostConfig(hostConfig(spec).withLogConfig(logConfig(logs)));
 		if (!spec.command().isEmpty()) {
 			command.withCmd(spec.command());
 		}
@@ -77,6 +80,28 @@ final class DockerCreateCommands {
 			host.withNetworkMode(spec.network());
 		}
 		return host;
+	}
+
+	/**
+	 * {@code json-file}, which {@code docker logs} and the service's log view read, with
+	 * Docker's own size notation ({@code 10m} is 10 MiB, as Spring's {@code 10MB}).
+	 */
+	static LogConfig logConfig(DockerProperties.Logs logs) {
+		return new LogConfig(LogConfig.LoggingType.JSON_FILE,
+				Map.of("max-size", size(logs.maxSize().toBytes()), "max-file", String.valueOf(logs.maxFiles())));
+	}
+
+	static String size(long bytes) {
+		if (bytes % (1L << 30) == 0) {
+			return (bytes >> 30) + "g";
+		}
+		if (bytes % (1L << 20) == 0) {
+			return (bytes >> 20) + "m";
+		}
+		if (bytes % (1L << 10) == 0) {
+			return (bytes >> 10) + "k";
+		}
+		return String.valueOf(bytes);
 	}
 
 	static Ports portBindings(List<ContainerSpec.PortBinding> ports) {

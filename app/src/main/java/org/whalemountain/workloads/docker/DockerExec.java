@@ -13,19 +13,37 @@ import org.whalemountain.workloads.ExecResult;
 /**
  * Runs a command in a container through the exec API and waits for it, at most for the
  * given timeout. Docker cannot kill an exec'd process, so a command that times out is
- * abandoned: it keeps running until it ends or its container stops.
+ * abandoned: it keeps running until it ends or its container stops. The output stream
+ * runs on a client of its own, whose connections only commands use.
  */
 final class DockerExec {
 
-	/** How often to ask for the exit code after the output stream closed. */
-	private static final long EXIT_CODE_POLL_MILLIS = 10;
+	/** The first pause before asking again for the exit code; each pause doubles. */
+	private static final long FIRST_POLL_MILLIS = 10;
+
+	private static final long LONGEST_POLL_MILLIS = 500;
+
+	/**
+	 * How long after the output stream closed the exit code is waited for. dockerd
+	 * records it a moment after the process ends; a process still running by then has
+	 * closed its output early and is abandoned as after a timeout, rather than asked
+	 * about again and again until its deadline.
+	 */
+	static final Duration EXIT_CODE_GRACE = Duration.ofSeconds(5);
 
 	private final DockerClient client;
 
+	private final DockerClient streams;
+
 	private final DockerFailures failures;
 
-	DockerExec(DockerClient client, DockerFailures failures) {
+	/**
+	 * @param client for creating and inspecting execs
+	 * @param streams for the output streams, each held until its command ends
+	 */
+	DockerExec(DockerClient client, DockerClient streams, DockerFailures failures) {
 		this.client = client;
+		this.streams = streams;
 		this.failures = failures;
 	}
 
@@ -45,7 +63,7 @@ final class DockerExec {
 				.getId();
 			boolean completed;
 			try {
-				completed = this.client.execStartCmd(execId)
+				completed = this.streams.execStartCmd(execId)
 					.exec(output)
 					.awaitCompletion(remainingMillis(deadline), TimeUnit.MILLISECONDS);
 			}
@@ -73,19 +91,24 @@ final class DockerExec {
 	}
 
 	/**
-	 * dockerd closes the stream as the process ends but may record the exit code a moment
-	 * later; {@code null} if it is still running at the deadline.
+	 * The exit code once dockerd has recorded it, asked for with growing pauses;
+	 * {@code null} if the process still runs at the deadline or after
+	 * {@link #EXIT_CODE_GRACE}.
 	 */
 	private Integer exitCode(String execId, long deadline) throws InterruptedException {
+		long giveUp = Math.min(deadline, System.nanoTime() + EXIT_CODE_GRACE.toNanos());
+		long pause = FIRST_POLL_MILLIS;
 		while (true) {
 			InspectExecResponse exec = this.client.inspectExecCmd(execId).exec();
 			if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
 				return exec.getExitCodeLong().intValue();
 			}
-			if (remainingMillis(deadline) <= 0) {
+			long left = remainingMillis(giveUp);
+			if (left <= 0) {
 				return null;
 			}
-			Thread.sleep(Math.min(EXIT_CODE_POLL_MILLIS, remainingMillis(deadline)));
+			Thread.sleep(Math.min(pause, left));
+			pause = Math.min(pause * 2, LONGEST_POLL_MILLIS);
 		}
 	}
 

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 
 import org.whalemountain.workloads.ContainerNameTakenException;
+import org.whalemountain.workloads.EngineBusyException;
 import org.whalemountain.workloads.ContainerNotFoundException;
 import org.whalemountain.workloads.ContainerNotRunningException;
 import org.whalemountain.workloads.EngineException;
@@ -22,6 +23,8 @@ import org.whalemountain.workloads.ImageNotFoundException.PullProblem;
  * Translates docker-java failures into the port's exceptions, so that no caller sees a
  * docker-java type:
  * <ul>
+ * <li>no free connection within {@code wm.workloads.docker.connections.request-timeout} →
+ * {@link EngineBusyException};
  * <li>no answer at all (socket missing, connection refused, TLS or timeout: an
  * {@link IOException} underneath) → {@link EngineUnavailableException} naming the host;
  * <li>a port that is already allocated or in use (create or start) →
@@ -119,6 +122,13 @@ final class DockerFailures {
 
 	/** Any call: the mapping every more specific translation falls back to. */
 	EngineException other(String action, RuntimeException failure) {
+		LimitedHttpClient.ConnectionsBusyException busy = busy(failure);
+		if (busy != null) {
+			return new EngineBusyException(
+					"Could not " + action + " on Docker at " + this.host + ": " + busy.getMessage()
+							+ "; try again shortly, or raise wm.workloads.docker.connections.* if this happens often",
+					failure);
+		}
 		IOException io = unreachable(failure);
 		if (io != null) {
 			return new EngineUnavailableException("Docker at " + this.host + " cannot be reached (" + io
@@ -158,6 +168,19 @@ final class DockerFailures {
 			return null;
 		}
 		return Integer.valueOf((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+	}
+
+	/** The wait for a free connection that ran out, if that is what failed. */
+	static LimitedHttpClient.ConnectionsBusyException busy(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LimitedHttpClient.ConnectionsBusyException busy) {
+				return busy;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	/** The I/O failure underneath, if dockerd never answered. */

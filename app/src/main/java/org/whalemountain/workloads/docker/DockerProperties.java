@@ -2,13 +2,17 @@ package org.whalemountain.workloads.docker;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,9 +26,12 @@ import org.springframework.validation.annotation.Validated;
  * required with {@code tlsVerify}
  * @param connectTimeout how long to wait for a connection to dockerd
  * @param responseTimeout how long a call may wait for the next bytes from dockerd; must
- * exceed the longest stop grace period and exec timeout the service uses
+ * exceed the longest stop grace period the service uses (commands run on connections of
+ * their own, whose wait follows {@code wm.workloads.exec.max-timeout})
  * @param apiVersion Engine API version such as {@code 1.41}; empty lets dockerd answer
  * with its own
+ * @param connections how many connections to dockerd the service holds at most
+ * @param logs log rotation of every container the service creates
  */
 @Validated
 @ConfigurationProperties("wm.workloads.docker")
@@ -34,24 +41,71 @@ public record DockerProperties(@NotNull @Pattern(regexp = "(unix|tcp)://.+",
 		@NotNull @DurationMin(millis = 1) @DefaultValue("PT5S") Duration connectTimeout,
 		@NotNull @DurationMin(millis = 1) @DefaultValue("PT2M") Duration responseTimeout,
 		@NotNull @Pattern(regexp = "|1\\.\\d+",
-				message = "must be empty or like 1.41") @DefaultValue("") String apiVersion) {
+				message = "must be empty or like 1.41") @DefaultValue("") String apiVersion,
+		@Valid @NotNull @DefaultValue Connections connections, @Valid @NotNull @DefaultValue Logs logs) {
 
 	/** The defaults, as an operator who sets nothing gets them. */
 	public static DockerProperties defaults() {
 		return new DockerProperties("unix:///var/run/docker.sock", false, "", Duration.ofSeconds(5),
-				Duration.ofMinutes(2), "");
+				Duration.ofMinutes(2), "", Connections.DEFAULTS, Logs.DEFAULTS);
 	}
 
 	/** The same settings for another Docker host. */
 	public DockerProperties withHost(String otherHost) {
 		return new DockerProperties(otherHost, this.tlsVerify, this.certPath, this.connectTimeout, this.responseTimeout,
-				this.apiVersion);
+				this.apiVersion, this.connections, this.logs);
+	}
+
+	/** The same settings with other connection limits. */
+	public DockerProperties withConnections(Connections otherConnections) {
+		return new DockerProperties(this.host, this.tlsVerify, this.certPath, this.connectTimeout, this.responseTimeout,
+				this.apiVersion, otherConnections, this.logs);
 	}
 
 	@AssertTrue(message = "wm.workloads.docker.tls-verify needs a tcp:// host and wm.workloads.docker.cert-path")
 	public boolean isTlsComplete() {
 		return !this.tlsVerify || (this.host != null && this.host.startsWith("tcp://") && this.certPath != null
 				&& !this.certPath.isBlank());
+	}
+
+	/**
+	 * Connections are held apart by use, so that one kind of call cannot take all of
+	 * them: ordinary calls (list, inspect, create, start, logs, pulls) share one set, the
+	 * commands users run another (each holds its connection until it ends), and terminals
+	 * a third.
+	 *
+	 * @param max connections for ordinary calls
+	 * @param commands connections for running commands, i.e. how many commands run at
+	 * once on this instance
+	 * @param requestTimeout how long a call waits for a free connection before it fails
+	 * as busy ({@code 503 engine-busy})
+	 */
+	public record Connections(@Min(1) @Max(1000) @DefaultValue("50") int max,
+			@Min(1) @Max(1000) @DefaultValue("40") int commands,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("PT5S") Duration requestTimeout) {
+
+		public static final Connections DEFAULTS = new Connections(50, 40, Duration.ofSeconds(5));
+
+	}
+
+	/**
+	 * Docker's {@code json-file} log driver with rotation, so that a container that
+	 * prints without end cannot fill the Docker host's disk: at most
+	 * {@code maxSize × maxFiles} per container.
+	 *
+	 * @param maxSize size at which a container's log file is rotated
+	 * @param maxFiles log files kept per container, the current one included
+	 */
+	public record Logs(@NotNull @DefaultValue("10MB") DataSize maxSize,
+			@Min(1) @Max(100) @DefaultValue("3") int maxFiles) {
+
+		public static final Logs DEFAULTS = new Logs(DataSize.ofMegabytes(10), 3);
+
+		@AssertTrue(message = "wm.workloads.docker.logs.max-size must be at least 1KB")
+		public boolean isMaxSizePositive() {
+			return this.maxSize == null || this.maxSize.toBytes() >= 1024;
+		}
+
 	}
 
 }

@@ -80,9 +80,13 @@ final class DockerTerminal extends ResultCallback.Adapter<Frame> implements Term
 		end();
 	}
 
+	/**
+	 * Input after the close is dropped as accepted; input beyond what
+	 * {@link TerminalInput} holds is refused.
+	 */
 	@Override
-	public void write(byte[] bytes) {
-		this.input.offer(bytes);
+	public boolean write(byte[] bytes) {
+		return this.input.offer(bytes) || this.input.isClosed();
 	}
 
 	@Override

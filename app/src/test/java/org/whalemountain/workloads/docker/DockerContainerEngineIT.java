@@ -5,10 +5,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +28,10 @@ import org.whalemountain.workloads.ContainerEngine;
 import org.whalemountain.workloads.ContainerEngineContract;
 import org.whalemountain.workloads.ContainerNotFoundException;
 import org.whalemountain.workloads.ContainerSpec;
+import org.whalemountain.workloads.EngineBusyException;
 import org.whalemountain.workloads.EngineException;
 import org.whalemountain.workloads.EngineUnavailableException;
+import org.whalemountain.workloads.ExecResult;
 import org.whalemountain.workloads.HostPortTakenException;
 import org.whalemountain.workloads.ImageNotFoundException;
 import org.whalemountain.workloads.PullProgress;
@@ -34,6 +39,7 @@ import org.whalemountain.workloads.RegistryCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.whalemountain.testsupport.DockerCli.docker;
 
 /**
@@ -51,6 +57,8 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 
 	private static DockerClient terminalClient;
 
+	private static DockerClient commandClient;
+
 	private static DockerClient unreachableClient;
 
 	private static ContainerEngine unreachable;
@@ -64,15 +72,20 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		TestImages.busybox();
 		DockerProperties properties = DockerProperties.defaults();
 		client = DockerClients.create(properties);
+		commandClient = DockerClients.forCommands(properties, Duration.ofMinutes(5));
 		terminalClient = DockerClients.forTerminals(properties);
-		engine = new DockerContainerEngine(client, terminalClient, properties.host());
+		engine = new DockerContainerEngine(new DockerContainerEngine.Clients(client, commandClient, terminalClient),
+				properties);
 		unreachableClient = DockerClients.create(missingSocket());
-		unreachable = new DockerContainerEngine(unreachableClient, unreachableClient, missingSocket().host());
+		unreachable = new DockerContainerEngine(
+				new DockerContainerEngine.Clients(unreachableClient, unreachableClient, unreachableClient),
+				missingSocket());
 	}
 
 	@AfterAll
 	static void disconnect() throws IOException {
 		client.close();
+		commandClient.close();
 		terminalClient.close();
 		unreachableClient.close();
 	}
@@ -270,6 +283,58 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 			.isInstanceOf(EngineException.class)
 			.isNotInstanceOf(ContainerNotFoundException.class)
 			.hasMessageContaining("/no/such/dir");
+	}
+
+	@Test
+	void filesCopiedIntoTheContainerOfANamedUserBelongToThatUser() {
+		String id = started(spec("named").user("nobody"));
+
+		engine.copyIn(id, "/tmp", tar(Map.of("named.txt", "hers\n")));
+
+		assertThat(exec(id, "stat", "-c", "%U %u", "/tmp/named.txt").stdout()).isEqualTo("nobody 65534\n");
+	}
+
+	@Test
+	void containersLogToRotatedJsonFiles() {
+		String id = started(spec("logs-rotated").command("sh", "-c", "yes rotated | head -c 100000; exec sleep 3600"));
+
+		JsonNode logConfig = hostConfig(id).get("LogConfig");
+
+		assertThat(logConfig.get("Type").asString()).isEqualTo("json-file");
+		assertThat(logConfig.get("Config").get("max-size").asString()).isEqualTo("10m");
+		assertThat(logConfig.get("Config").get("max-file").asString()).isEqualTo("3");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engine.logs(id, 1)).contains("rotated"));
+	}
+
+	/**
+	 * Commands hold connections of their own: when those are all taken, one more command
+	 * fails as busy after the short wait, and ordinary calls go on meanwhile.
+	 */
+	@Test
+	void aCommandBeyondTheCommandConnectionsIsBusyWhileOtherCallsGoOn() throws Exception {
+		DockerProperties tight = DockerProperties.defaults()
+			.withConnections(new DockerProperties.Connections(2, 1, Duration.ofMillis(500)));
+		try (DockerClient calls = DockerClients.create(tight);
+				DockerClient commands = DockerClients.forCommands(tight, Duration.ofMinutes(1))) {
+			ContainerEngine limited = new DockerContainerEngine(
+					new DockerContainerEngine.Clients(calls, commands, terminalClient), tight);
+			String id = started(spec("busy"));
+			CompletableFuture<ExecResult> holding = CompletableFuture
+				.supplyAsync(() -> limited.exec(id, List.of("sleep", "8"), Duration.ofSeconds(30), 1024));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> exec(id, "ps", "-o", "args").stdout().contains("sleep 8"));
+
+			long started = System.nanoTime();
+			assertThatThrownBy(() -> limited.exec(id, List.of("true"), Duration.ofSeconds(30), 1024))
+				.isInstanceOf(EngineBusyException.class)
+				.hasMessageContaining("connections");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+			for (int i = 0; i < 5; i++) {
+				assertThat(limited.list(Map.of("wm.test", this.run))).hasSize(1);
+			}
+			assertThat(holding.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+			assertThat(limited.exec(id, List.of("true"), Duration.ofSeconds(30), 1024).exitCode()).isZero();
+		}
 	}
 
 	/**

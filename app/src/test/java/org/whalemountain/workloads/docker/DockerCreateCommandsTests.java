@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import org.springframework.util.unit.DataSize;
+
 import org.whalemountain.workloads.ContainerSpec;
 import org.whalemountain.workloads.ContainerSpec.PortBinding;
 import org.whalemountain.workloads.ContainerSpec.Resources;
@@ -102,6 +104,15 @@ class DockerCreateCommandsTests {
 			.satisfies((bindings) -> assertThat(bindings).hasSize(2));
 	}
 
+	@Test
+	void logsAreRotatedInDockersOwnSizeNotation() {
+		assertThat(DockerCreateCommands.logConfig(new DockerProperties.Logs(DataSize.ofKilobytes(1536), 5)).getConfig())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("max-size", "1536k", "max-file", "5"));
+		assertThat(DockerCreateCommands.size(DataSize.ofGigabytes(2).toBytes())).isEqualTo("2g");
+		assertThat(DockerCreateCommands.size(DataSize.ofMegabytes(10).toBytes())).isEqualTo("10m");
+		assertThat(DockerCreateCommands.size(1500)).isEqualTo("1500");
+	}
+
 	private static ContainerSpec spec(Security security, Resources resources, RestartPolicy restart) {
 		return new ContainerSpec("n", "i", List.of(), List.of(), List.of(), Map.of(), null, List.of(), resources,
 				restart, security, null);
@@ -110,7 +121,7 @@ class DockerCreateCommandsTests {
 	private static void assertRequest(ContainerSpec spec, String expectedFile) throws Exception {
 		CreateContainerCmd command = new CreateContainerCmdImpl((unused) -> null, null, spec.image());
 
-		DockerCreateCommands.fill(command, spec);
+		DockerCreateCommands.fill(command, spec, DockerProperties.Logs.DEFAULTS);
 
 		assertThat(command.getName()).isEqualTo(spec.name());
 		JSONAssert.assertEquals(expected(expectedFile), JSON.writeValueAsString(command), JSONCompareMode.STRICT);

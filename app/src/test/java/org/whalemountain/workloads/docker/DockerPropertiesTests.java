@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -38,9 +39,27 @@ class DockerPropertiesTests {
 					"wm.workloads.docker.tls-verify=true", "wm.workloads.docker.cert-path=" + certs,
 					"wm.workloads.docker.connect-timeout=2s", "wm.workloads.docker.response-timeout=PT10M",
 					"wm.workloads.docker.api-version=1.41")
-			.run((context) -> assertThat(context.getBean(DockerProperties.class))
-				.isEqualTo(new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
-						Duration.ofSeconds(2), Duration.ofMinutes(10), "1.41")));
+			.run((context) -> assertThat(context.getBean(DockerProperties.class)).isEqualTo(new DockerProperties(
+					"tcp://docker.example:2376", true, certs.toString(), Duration.ofSeconds(2), Duration.ofMinutes(10),
+					"1.41", DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS)));
+	}
+
+	@Test
+	void connectionLimitsAndLogRotationBind() {
+		this.context
+			.withPropertyValues("wm.workloads.docker.connections.max=8", "wm.workloads.docker.connections.commands=3",
+					"wm.workloads.docker.connections.request-timeout=250ms", "wm.workloads.docker.logs.max-size=1GB",
+					"wm.workloads.docker.logs.max-files=2")
+			.run((context) -> {
+				DockerProperties properties = context.getBean(DockerProperties.class);
+				assertThat(properties.connections())
+					.isEqualTo(new DockerProperties.Connections(8, 3, Duration.ofMillis(250)));
+				assertThat(properties.logs()).isEqualTo(new DockerProperties.Logs(DataSize.ofGigabytes(1), 2));
+			});
+		this.context.withPropertyValues("wm.workloads.docker.logs.max-size=10B")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("logs.max-size"));
+		this.context.withPropertyValues("wm.workloads.docker.connections.commands=0")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("commands"));
 	}
 
 	@Test
@@ -67,7 +86,8 @@ class DockerPropertiesTests {
 			Files.writeString(certs.resolve(file), "");
 		}
 		DockerClientConfig tls = DockerClients.config(new DockerProperties("tcp://docker.example:2376", true,
-				certs.toString(), Duration.ofSeconds(5), Duration.ofMinutes(2), "1.41"));
+				certs.toString(), Duration.ofSeconds(5), Duration.ofMinutes(2), "1.41",
+				DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS));
 
 		assertThat(tls.getDockerHost()).hasToString("tcp://docker.example:2376");
 		assertThat(tls.getSSLConfig()).isInstanceOf(LocalDirectorySSLConfig.class);
@@ -82,7 +102,8 @@ class DockerPropertiesTests {
 	void tlsWithoutItsCertificateFilesIsRefusedRatherThanSpokenInClear(@TempDir Path certs) throws IOException {
 		Files.writeString(certs.resolve("ca.pem"), "");
 		DockerProperties tls = new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
-				Duration.ofSeconds(5), Duration.ofMinutes(2), "");
+				Duration.ofSeconds(5), Duration.ofMinutes(2), "", DockerProperties.Connections.DEFAULTS,
+				DockerProperties.Logs.DEFAULTS);
 
 		assertThatIllegalStateException().isThrownBy(() -> DockerClients.create(tls))
 			.withMessageContaining("cert.pem, key.pem")

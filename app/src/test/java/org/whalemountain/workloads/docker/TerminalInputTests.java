@@ -49,6 +49,32 @@ class TerminalInputTests {
 		assertThat(input.read(buffer, 0, buffer.length)).isEqualTo(-1);
 	}
 
+	@Test
+	void inputBeyondTheUnreadBoundIsRefusedUntilSomeIsRead() {
+		TerminalInput input = new TerminalInput(10);
+		assertThat(input.offer(bytes("12345678"))).isTrue();
+
+		assertThat(input.offer(bytes("abc"))).isFalse();
+		assertThat(input.unread()).isEqualTo(8);
+
+		assertThat(input.read(new byte[4], 0, 4)).isEqualTo(4);
+		assertThat(input.offer(bytes("abc"))).isTrue();
+		assertThat(input.unread()).isEqualTo(7);
+		assertThat(input.offer(bytes("xyzw"))).isFalse();
+	}
+
+	@Test
+	void theDefaultBoundHoldsAQuarterMebibyte() {
+		TerminalInput input = new TerminalInput();
+		byte[] chunk = new byte[4096];
+		int accepted = 0;
+		while (accepted < 1000 && input.offer(chunk)) {
+			accepted++;
+		}
+
+		assertThat(accepted * chunk.length).isEqualTo(TerminalInput.MAX_UNREAD_BYTES).isEqualTo(256 * 1024);
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
