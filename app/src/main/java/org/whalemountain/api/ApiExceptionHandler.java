@@ -22,7 +22,7 @@ import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.platform.Problems;
 import org.whalemountain.platform.TooManyRequestsException;
 import org.whalemountain.platform.UnavailableException;
-import org.whalemountain.workloads.EngineException;
+import org.whalemountain.workloads.engine.EngineException;
 
 /**
  * Turns every exception an API controller throws into an RFC 9457 problem with a stable

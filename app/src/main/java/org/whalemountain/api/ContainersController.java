@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.workloads.ContainerView;
-import org.whalemountain.workloads.ExecResult;
+import org.whalemountain.workloads.engine.ExecResult;
 import org.whalemountain.workloads.Workloads;
 
 import io.swagger.v3.oas.annotations.Operation;

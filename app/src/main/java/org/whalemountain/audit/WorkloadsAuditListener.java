@@ -4,14 +4,14 @@ import java.util.Locale;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.whalemountain.workloads.CommandExecuted;
-import org.whalemountain.workloads.ContainerDeleted;
-import org.whalemountain.workloads.ContainerLaunched;
-import org.whalemountain.workloads.ContainerStarted;
-import org.whalemountain.workloads.ContainerStopped;
-import org.whalemountain.workloads.FileUploaded;
-import org.whalemountain.workloads.TerminalClosed;
-import org.whalemountain.workloads.TerminalOpened;
+import org.whalemountain.workloads.events.CommandExecuted;
+import org.whalemountain.workloads.events.ContainerDeleted;
+import org.whalemountain.workloads.events.ContainerLaunched;
+import org.whalemountain.workloads.events.ContainerStarted;
+import org.whalemountain.workloads.events.ContainerStopped;
+import org.whalemountain.workloads.events.FileUploaded;
+import org.whalemountain.workloads.events.TerminalClosed;
+import org.whalemountain.workloads.events.TerminalOpened;
 
 /**
  * Records what users do with their containers: never the environment (it may hold

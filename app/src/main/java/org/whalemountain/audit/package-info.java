@@ -3,5 +3,5 @@
  * the other modules' events; read by admins.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "identity", "registry",
-		"registry::events", "runners", "images", "workloads", "platform" })
+		"registry::events", "runners", "images", "workloads", "workloads::events", "platform" })
 package org.whalemountain.audit;

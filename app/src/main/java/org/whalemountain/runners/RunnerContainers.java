@@ -16,11 +16,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import org.springframework.stereotype.Component;
 import org.whalemountain.platform.UnavailableException;
-import org.whalemountain.workloads.ContainerEngine;
-import org.whalemountain.workloads.ContainerInfo;
-import org.whalemountain.workloads.ContainerSpec;
-import org.whalemountain.workloads.ContainerStatus;
-import org.whalemountain.workloads.EngineUnavailableException;
+import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.ContainerStatus;
+import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /**
  * The runner containers on the engine: {@code wm-runner-<user>}, labelled with owner and

@@ -12,8 +12,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.whalemountain.workloads.ContainerInfo;
-import org.whalemountain.workloads.EngineUnavailableException;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /**
  * Makes Docker match the database, at start-up and periodically: a registered runner

@@ -1,7 +1,7 @@
 package org.whalemountain.runners;
 
-import org.whalemountain.workloads.ContainerInfo;
-import org.whalemountain.workloads.EngineUnavailableException;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /** A runner's status as its container shows it right now. */
 record RunnerState(RunnerStatus status, String message) {

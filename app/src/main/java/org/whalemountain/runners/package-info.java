@@ -4,5 +4,5 @@
  * gets.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Runners",
-		allowedDependencies = { "registry", "workloads", "platform" })
+		allowedDependencies = { "registry", "workloads::engine", "platform" })
 package org.whalemountain.runners;

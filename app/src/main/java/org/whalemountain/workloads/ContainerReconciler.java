@@ -1,5 +1,13 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.EngineUnavailableException;
+import org.whalemountain.workloads.launch.ImagePulls;
+import org.whalemountain.workloads.launch.LendingSpecs;
+import org.whalemountain.workloads.store.ContainerStore;
+import org.whalemountain.workloads.store.ContainerRecord;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

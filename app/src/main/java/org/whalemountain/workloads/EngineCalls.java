@@ -1,5 +1,11 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.engine.EngineUnavailableException;
+import org.whalemountain.workloads.engine.EngineBusyException;
+import org.whalemountain.workloads.engine.ContainerNotFoundException;
+import org.whalemountain.workloads.engine.ContainerNotRunningException;
+import org.whalemountain.workloads.engine.HostPortTakenException;
+
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -7,7 +13,7 @@ import org.whalemountain.platform.ConflictException;
 import org.whalemountain.platform.UnavailableException;
 
 /** Turns engine failures into the domain failures users see. */
-final class EngineCalls {
+public final class EngineCalls {
 
 	/** Connections come free as other calls end, mostly within seconds. */
 	static final Duration BUSY_RETRY = Duration.ofSeconds(5);
@@ -15,7 +21,7 @@ final class EngineCalls {
 	private EngineCalls() {
 	}
 
-	static <T> T call(Supplier<T> call) {
+	public static <T> T call(Supplier<T> call) {
 		try {
 			return call.get();
 		}

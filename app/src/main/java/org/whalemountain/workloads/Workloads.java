@@ -1,5 +1,21 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.EngineException;
+import org.whalemountain.workloads.engine.ExecResult;
+import org.whalemountain.workloads.events.CommandExecuted;
+import org.whalemountain.workloads.events.ContainerDeleted;
+import org.whalemountain.workloads.events.ContainerLaunched;
+import org.whalemountain.workloads.events.ContainerStarted;
+import org.whalemountain.workloads.events.ContainerStopped;
+import org.whalemountain.workloads.events.FileUploaded;
+import org.whalemountain.workloads.launch.Launches;
+import org.whalemountain.workloads.launch.LaunchInputs;
+import org.whalemountain.workloads.terminal.Terminals;
+import org.whalemountain.workloads.store.ContainerStore;
+import org.whalemountain.workloads.store.ContainerRecord;
+import org.whalemountain.workloads.store.HostPorts;
+
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +47,7 @@ public class Workloads {
 
 	private final HostPorts hostPorts;
 
-	private final ContainerLaunches launches;
+	private final Launches launches;
 
 	private final WorkloadsProperties properties;
 
@@ -45,7 +61,7 @@ public class Workloads {
 
 	private final Clock clock;
 
-	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, ContainerLaunches launches,
+	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, Launches launches,
 			WorkloadsProperties properties, Terminals terminals, CommandSlots commandSlots,
 			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
 		this.engine = engine;

@@ -9,7 +9,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 
-import org.whalemountain.workloads.ContainerSpec;
+import org.whalemountain.workloads.engine.ContainerSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

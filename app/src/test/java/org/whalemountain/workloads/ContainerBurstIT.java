@@ -1,5 +1,7 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.launch.Launches;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,20 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.ContainerStatus;
+import org.whalemountain.workloads.engine.EngineUnavailableException;
+import org.whalemountain.workloads.engine.ContainerNotFoundException;
+import org.whalemountain.workloads.engine.ContainerNotRunningException;
+import org.whalemountain.workloads.engine.ContainerNameTakenException;
+import org.whalemountain.workloads.engine.HostPortTakenException;
+import org.whalemountain.workloads.engine.ImageNotFoundException;
+import org.whalemountain.workloads.engine.RegistryCredentials;
+import org.whalemountain.workloads.engine.PullProgress;
+import org.whalemountain.workloads.engine.TerminalSession;
+import org.whalemountain.workloads.engine.ExecResult;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.launch.Launches;
+import org.whalemountain.workloads.store.HostPorts;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;

@@ -1,5 +1,7 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.store.HostPorts;
+
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;

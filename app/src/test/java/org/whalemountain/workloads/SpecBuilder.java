@@ -1,5 +1,7 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.engine.ContainerSpec;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

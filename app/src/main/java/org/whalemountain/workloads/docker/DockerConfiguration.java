@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.whalemountain.workloads.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.WorkloadsProperties;
 
 /**

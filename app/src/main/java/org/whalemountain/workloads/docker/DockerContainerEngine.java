@@ -13,13 +13,13 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 
-import org.whalemountain.workloads.ContainerEngine;
-import org.whalemountain.workloads.ContainerInfo;
-import org.whalemountain.workloads.ContainerSpec;
-import org.whalemountain.workloads.ExecResult;
-import org.whalemountain.workloads.PullProgress;
-import org.whalemountain.workloads.RegistryCredentials;
-import org.whalemountain.workloads.TerminalSession;
+import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.ExecResult;
+import org.whalemountain.workloads.engine.PullProgress;
+import org.whalemountain.workloads.engine.RegistryCredentials;
+import org.whalemountain.workloads.engine.TerminalSession;
 
 /**
  * The {@link ContainerEngine} on a Docker Engine, through docker-java. What to create is

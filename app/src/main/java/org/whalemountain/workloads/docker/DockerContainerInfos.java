@@ -12,9 +12,9 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 
-import org.whalemountain.workloads.ContainerInfo;
-import org.whalemountain.workloads.ContainerSpec;
-import org.whalemountain.workloads.ContainerStatus;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.ContainerStatus;
 
 /** Reads a {@code docker inspect} answer as a {@link ContainerInfo}. Pure. */
 final class DockerContainerInfos {

@@ -14,7 +14,7 @@ import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 
-import org.whalemountain.workloads.ContainerSpec;
+import org.whalemountain.workloads.engine.ContainerSpec;
 
 /**
  * Turns a {@link ContainerSpec} into a Docker create-container request. Pure: it only

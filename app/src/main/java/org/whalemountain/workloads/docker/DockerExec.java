@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectExecResponse;
 
-import org.whalemountain.workloads.ExecResult;
+import org.whalemountain.workloads.engine.ExecResult;
 
 /**
  * Runs a command in a container through the exec API and waits for it, at most for the

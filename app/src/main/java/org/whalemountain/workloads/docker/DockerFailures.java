@@ -9,15 +9,15 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 
-import org.whalemountain.workloads.ContainerNameTakenException;
-import org.whalemountain.workloads.EngineBusyException;
-import org.whalemountain.workloads.ContainerNotFoundException;
-import org.whalemountain.workloads.ContainerNotRunningException;
-import org.whalemountain.workloads.EngineException;
-import org.whalemountain.workloads.EngineUnavailableException;
-import org.whalemountain.workloads.HostPortTakenException;
-import org.whalemountain.workloads.ImageNotFoundException;
-import org.whalemountain.workloads.ImageNotFoundException.PullProblem;
+import org.whalemountain.workloads.engine.ContainerNameTakenException;
+import org.whalemountain.workloads.engine.EngineBusyException;
+import org.whalemountain.workloads.engine.ContainerNotFoundException;
+import org.whalemountain.workloads.engine.ContainerNotRunningException;
+import org.whalemountain.workloads.engine.EngineException;
+import org.whalemountain.workloads.engine.EngineUnavailableException;
+import org.whalemountain.workloads.engine.HostPortTakenException;
+import org.whalemountain.workloads.engine.ImageNotFoundException;
+import org.whalemountain.workloads.engine.ImageNotFoundException.PullProblem;
 
 /**
  * Translates docker-java failures into the port's exceptions, so that no caller sees a

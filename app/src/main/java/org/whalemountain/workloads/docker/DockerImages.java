@@ -14,8 +14,8 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 
 import org.whalemountain.platform.ImageReference;
-import org.whalemountain.workloads.PullProgress;
-import org.whalemountain.workloads.RegistryCredentials;
+import org.whalemountain.workloads.engine.PullProgress;
+import org.whalemountain.workloads.engine.RegistryCredentials;
 
 /** Images on the engine: whether one is there, and pulling one with progress. */
 final class DockerImages {

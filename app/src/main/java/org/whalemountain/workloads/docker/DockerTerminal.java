@@ -8,7 +8,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 
-import org.whalemountain.workloads.TerminalSession;
+import org.whalemountain.workloads.engine.TerminalSession;
 
 /**
  * One exec with a TTY whose connection docker-java has hijacked: the frames it reads are

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 import com.github.dockerjava.api.DockerClient;
 
-import org.whalemountain.workloads.EngineException;
-import org.whalemountain.workloads.TerminalSession;
+import org.whalemountain.workloads.engine.EngineException;
+import org.whalemountain.workloads.engine.TerminalSession;
 
 /**
  * Opens terminals: an exec with a TTY and stdin attached, started on a hijacked

@@ -7,7 +7,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 
-import org.whalemountain.workloads.ExecResult;
+import org.whalemountain.workloads.engine.ExecResult;
 
 /**
  * Collects the frames of an exec or log stream, keeping at most {@code limit} bytes of

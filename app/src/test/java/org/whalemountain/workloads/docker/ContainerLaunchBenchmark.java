@@ -1,5 +1,7 @@
 package org.whalemountain.workloads.docker;
 
+import org.whalemountain.workloads.launch.Launches;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

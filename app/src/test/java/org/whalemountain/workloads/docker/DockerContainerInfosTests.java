@@ -8,9 +8,9 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.core.DockerClientConfig;
 import org.junit.jupiter.api.Test;
 
-import org.whalemountain.workloads.ContainerInfo;
-import org.whalemountain.workloads.ContainerSpec.PortBinding;
-import org.whalemountain.workloads.ContainerStatus;
+import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.ContainerSpec.PortBinding;
+import org.whalemountain.workloads.engine.ContainerStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

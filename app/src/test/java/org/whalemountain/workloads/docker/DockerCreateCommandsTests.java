@@ -18,11 +18,11 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 import org.springframework.util.unit.DataSize;
 
-import org.whalemountain.workloads.ContainerSpec;
-import org.whalemountain.workloads.ContainerSpec.PortBinding;
-import org.whalemountain.workloads.ContainerSpec.Resources;
-import org.whalemountain.workloads.ContainerSpec.RestartPolicy;
-import org.whalemountain.workloads.ContainerSpec.Security;
+import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.ContainerSpec.PortBinding;
+import org.whalemountain.workloads.engine.ContainerSpec.Resources;
+import org.whalemountain.workloads.engine.ContainerSpec.RestartPolicy;
+import org.whalemountain.workloads.engine.ContainerSpec.Security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

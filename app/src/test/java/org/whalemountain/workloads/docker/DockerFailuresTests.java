@@ -10,13 +10,13 @@ import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.junit.jupiter.api.Test;
 
-import org.whalemountain.workloads.ContainerNameTakenException;
-import org.whalemountain.workloads.ContainerNotFoundException;
-import org.whalemountain.workloads.EngineException;
-import org.whalemountain.workloads.EngineUnavailableException;
-import org.whalemountain.workloads.HostPortTakenException;
-import org.whalemountain.workloads.ImageNotFoundException;
-import org.whalemountain.workloads.ImageNotFoundException.PullProblem;
+import org.whalemountain.workloads.engine.ContainerNameTakenException;
+import org.whalemountain.workloads.engine.ContainerNotFoundException;
+import org.whalemountain.workloads.engine.EngineException;
+import org.whalemountain.workloads.engine.EngineUnavailableException;
+import org.whalemountain.workloads.engine.HostPortTakenException;
+import org.whalemountain.workloads.engine.ImageNotFoundException;
+import org.whalemountain.workloads.engine.ImageNotFoundException.PullProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import org.junit.jupiter.api.Test;
 
-import org.whalemountain.workloads.ExecResult;
+import org.whalemountain.workloads.engine.ExecResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -95,11 +95,11 @@ class LimitedHttpClientTests {
 		RuntimeException busy = new LimitedHttpClient.ConnectionsBusyException(2, Duration.ofSeconds(5));
 
 		assertThat(failures.other("list containers", busy))
-			.isInstanceOf(org.whalemountain.workloads.EngineBusyException.class)
+			.isInstanceOf(org.whalemountain.workloads.engine.EngineBusyException.class)
 			.hasMessageContaining("all 2 connections")
 			.hasMessageContaining("wm.workloads.docker.connections");
 		assertThat(failures.container("abc", "run sh in container abc", new RuntimeException(busy)))
-			.isInstanceOf(org.whalemountain.workloads.EngineBusyException.class);
+			.isInstanceOf(org.whalemountain.workloads.engine.EngineBusyException.class);
 	}
 
 	/** Answers every request with an empty list, or fails when told to. */

@@ -1,7 +1,0 @@
-package org.whalemountain.workloads;
-
-import java.time.Instant;
-
-/** A user deleted their container; its host ports are free again. */
-public record ContainerDeleted(String owner, long id, String name, String sourceAddress, Instant at) {
-}

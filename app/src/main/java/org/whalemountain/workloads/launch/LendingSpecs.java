@@ -1,0 +1,79 @@
+package org.whalemountain.workloads.launch;
+
+import org.whalemountain.workloads.ContainerView;
+import org.whalemountain.workloads.WorkloadsProperties;
+import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.store.ContainerRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The create-container spec of a lent container: a pure function, so that the security
+ * model (never privileged, no-new-privileges, limits, no host mount but the user's own
+ * data directory, the user's own network, ports only on the configured address) can be
+ * checked without an engine.
+ */
+public final class LendingSpecs {
+
+	public static final String KIND_LABEL = "wm.kind";
+
+	public static final String OWNER_LABEL = "wm.owner";
+
+	public static final String ID_LABEL = "wm.container-id";
+
+	public static final String KIND = "container";
+
+	private LendingSpecs() {
+	}
+
+	/**
+	 * The container's name on the engine, {@code <owner>-<name>}, with each hyphen of the
+	 * name written as {@code _}. Usernames and names may both hold hyphens, so the plain
+	 * join would give user {@code a}'s {@code b-web} and user {@code a-b}'s {@code web}
+	 * the same name, and the first could take it from the second. Written this way the
+	 * last hyphen always ends the owner, so no two (owner, name) pairs share a name.
+	 * @param name a checked name: lower-case letters, digits and hyphens, never {@code _}
+	 */
+	static String containerName(String owner, String name) {
+		return owner + "-" + name.replace('-', '_');
+	}
+
+	/** The bridge network every container of one user joins (shared with the runner). */
+	static String network(String owner) {
+		return "wm-" + owner;
+	}
+
+	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
+			List<ContainerView.Port> ports, WorkloadsProperties properties) {
+		return spec(row, command, env, ports, properties, null);
+	}
+
+	/**
+	 * With a home mount the process runs as the user's uid:gid with {@code HOME} set, so
+	 * that what it writes there belongs to the user on the host; without one there is no
+	 * host mount at all.
+	 */
+	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
+			List<ContainerView.Port> ports, WorkloadsProperties properties, HomeMount home) {
+		List<String> environment = new ArrayList<>(env);
+		List<ContainerSpec.Mount> mounts = List.of();
+		String user = null;
+		if (home != null) {
+			environment.removeIf((entry) -> entry.startsWith("HOME="));
+			environment.add("HOME=" + home.containerPath());
+			mounts = List.of(new ContainerSpec.Mount(home.hostPath(), home.containerPath(), false));
+			user = home.user();
+		}
+		List<ContainerSpec.PortBinding> bindings = ports.stream()
+			.map((p) -> new ContainerSpec.PortBinding(p.guest(), properties.hostAddress(), p.host()))
+			.toList();
+		return new ContainerSpec(row.name(), row.image(), command, environment, bindings,
+				Map.of(KIND_LABEL, KIND, OWNER_LABEL, row.owner(), ID_LABEL, String.valueOf(row.id())),
+				network(row.owner()), mounts,
+				new ContainerSpec.Resources(properties.nanoCpus(), properties.memoryBytes(), properties.pids()),
+				ContainerSpec.RestartPolicy.NO, ContainerSpec.Security.HARDENED, user);
+	}
+
+}
