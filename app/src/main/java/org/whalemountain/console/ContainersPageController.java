@@ -43,8 +43,8 @@ class ContainersPageController {
 	}
 
 	@GetMapping("/containers")
-	String containers(@AuthenticationPrincipal UserPrincipal user, Model model) {
-		return list(user, model, HtmxRequest.empty());
+	String containers(@AuthenticationPrincipal UserPrincipal user, HtmxRequest htmx, Model model) {
+		return list(user, model, htmx);
 	}
 
 	@PostMapping("/containers")
