@@ -281,7 +281,8 @@ class RegistrySyncIT {
 			String digest = this.fixture.push("alice", TestImages.BUSYBOX, repository + ":1");
 
 			// no sync asked for: only the registry's notification can bring it. The bound
-			// is generous: on a loaded machine a delivery that took over the endpoint's 2 s
+			// is generous: on a loaded machine a delivery that took over the endpoint's 2
+			// s
 			// timeout is retried after the registry's backoff
 			await().atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(100))
