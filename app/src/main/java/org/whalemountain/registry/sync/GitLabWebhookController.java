@@ -43,7 +43,7 @@ class GitLabWebhookController {
 	 * pipeline that did not succeed), 401 for a wrong or missing token.
 	 */
 	@PostMapping("/hooks/gitlab")
-	ResponseEntity<Accepted> receive(@RequestHeader(name = "X-Gitlab-Token", required = false) String token,
+	ResponseEntity<QueuedSync> receive(@RequestHeader(name = "X-Gitlab-Token", required = false) String token,
 			@RequestHeader(name = "X-Gitlab-Event", required = false) String event,
 			@RequestBody(required = false) byte[] body) {
 		String secret = this.properties.gitlabWebhookSecret();
@@ -56,7 +56,7 @@ class GitLabWebhookController {
 		if (!PUSH.equals(event) && !(PIPELINE.equals(event) && succeeded(body))) {
 			return ResponseEntity.noContent().build();
 		}
-		return ResponseEntity.accepted().body(new Accepted(this.registry.requestSync("webhook", null).id()));
+		return ResponseEntity.accepted().body(new QueuedSync(this.registry.requestSync("webhook", null).id()));
 	}
 
 	private static boolean succeeded(byte[] body) {
@@ -70,10 +70,6 @@ class GitLabWebhookController {
 		catch (JacksonException ex) {
 			return false;
 		}
-	}
-
-	/** The queued run, for {@code GET /api/v1/images/sync/{syncId}}. */
-	record Accepted(String syncId) {
 	}
 
 }

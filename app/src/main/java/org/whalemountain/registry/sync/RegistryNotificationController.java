@@ -34,12 +34,13 @@ class RegistryNotificationController {
 	}
 
 	/**
-	 * 202 when a sync was queued, 204 when the events change no tag (blob pushes, pulls);
-	 * 401 for a wrong or missing secret, 400 for a body that is no envelope, and nothing
-	 * happens in either case. Any 2xx tells the registry the events arrived.
+	 * 202 with the id of the run that covers the events (queued, or an already queued run
+	 * they joined), 204 when the events change no tag (blob pushes, pulls); 401 for a
+	 * wrong or missing secret, 400 for a body that is no envelope, and nothing happens in
+	 * either case. Any 2xx tells the registry the events arrived.
 	 */
 	@PostMapping("/registry/notifications")
-	ResponseEntity<Void> receive(
+	ResponseEntity<QueuedSync> receive(
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody(required = false) byte[] body) {
 		String secret = this.properties.notifications().secret();
@@ -63,8 +64,8 @@ class RegistryNotificationController {
 		if (repositories.isEmpty()) {
 			return ResponseEntity.noContent().build();
 		}
-		this.queue.request("notification", null, SyncScope.of(repositories), null);
-		return ResponseEntity.accepted().build();
+		String syncId = this.queue.request("notification", null, SyncScope.of(repositories), null).id();
+		return ResponseEntity.accepted().body(new QueuedSync(syncId));
 	}
 
 }
