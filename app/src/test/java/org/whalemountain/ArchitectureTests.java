@@ -14,6 +14,7 @@ import org.whalemountain.archfixture.LeakingGitLabPort;
 import org.whalemountain.archfixture.LeakingKubernetesPort;
 import org.whalemountain.archfixture.kubernetes.PodNames;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -27,6 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTests {
 
 	static final ArchRule DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS = confined("com.github.dockerjava..", "..docker..");
+
+	/** The one Docker adapter is the only user of docker-java in the service. */
+	static final ArchRule DOCKER_JAVA_ONLY_IN_THE_WORKLOADS_DOCKER_ADAPTER = confined("com.github.dockerjava..",
+			"org.whalemountain.workloads.docker..");
+
+	/**
+	 * The engine port and the launch logic are engine-neutral: no word of Docker in their
+	 * names, strings or messages, and nothing of the Docker adapter.
+	 */
+	static final ArchRule NO_ENGINE_WORDS_IN_THE_PORT_AND_LAUNCHES = neutral("org.whalemountain.workloads.engine..",
+			"org.whalemountain.workloads.launch..");
 
 	static final ArchRule FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS = confined("io.fabric8..", "..kubernetes..");
 
@@ -64,9 +76,28 @@ class ArchitectureTests {
 	@Test
 	void libraryTypesStayInTheirAdapterPackages() {
 		DOCKER_JAVA_ONLY_IN_DOCKER_ADAPTERS.check(SERVICE);
+		DOCKER_JAVA_ONLY_IN_THE_WORKLOADS_DOCKER_ADAPTER.check(SERVICE);
 		FABRIC8_ONLY_IN_KUBERNETES_ADAPTERS.check(SERVICE);
 		GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.check(SERVICE);
 		HTTP_ONLY_IN_THE_REGISTRY_ADAPTER.check(SERVICE);
+	}
+
+	@Test
+	void theEnginePortAndTheLaunchesSayNoWordOfOneEngine() {
+		NO_ENGINE_WORDS_IN_THE_PORT_AND_LAUNCHES.check(SERVICE);
+	}
+
+	@Test
+	void theEngineWordRuleCatchesANameAndAStringButLetsDockerHubsNameBe() {
+		JavaClasses offender = new ClassFileImporter().importClasses(
+				org.whalemountain.archfixture.neutral.BridgeSettings.class,
+				org.whalemountain.archfixture.neutral.PlainSettings.class);
+
+		assertThat(
+				neutral("org.whalemountain.archfixture.neutral..").evaluate(offender).getFailureReport().getDetails())
+			.isNotEmpty()
+			.allSatisfy((violation) -> assertThat(violation).contains("BridgeSettings"))
+			.anySatisfy((violation) -> assertThat(violation).contains("seccomp=unconfined"));
 	}
 
 	@Test
@@ -121,6 +152,16 @@ class ArchitectureTests {
 		JavaClasses offender = new ClassFileImporter().importClasses(LeakingGitLabPort.class);
 
 		assertThat(GITLAB4J_ONLY_IN_GITLAB_ADAPTERS.evaluate(offender).hasViolation()).isTrue();
+	}
+
+	private static ArchRule neutral(String... packages) {
+		return classes().that()
+			.resideInAnyPackage(packages)
+			.should(new EngineWords())
+			.andShould()
+			.onlyDependOnClassesThat()
+			.resideOutsideOfPackages("org.whalemountain.workloads.docker..", "com.github.dockerjava..")
+			.because("the port and the launches must serve every engine alike");
 	}
 
 	private static ArchRule confined(String library, String adapterPackage) {

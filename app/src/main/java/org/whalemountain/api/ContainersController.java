@@ -39,10 +39,11 @@ class ContainersController {
 
 	@PostMapping("/api/v1/containers")
 	@Operation(summary = "Launch a container <user>-<name> from a catalogue or Docker Hub image",
-			description = "Answers status running, or pulling when the Docker host lacks the image: it is then pulled"
+			description = "Answers status running, or pending when the engine lacks the image: the engine then pulls it"
 					+ " in the background, and GET on the Location tells pullPercent and pullMessage until the"
-					+ " container is running, or failed with the reason in message.")
-	@ApiResponse(responseCode = "201", description = "Launched, or pulling",
+					+ " container is running, or failed with the reason in message. Statuses are pending, running,"
+					+ " stopped, failed and gone.")
+	@ApiResponse(responseCode = "201", description = "Launched, or pending",
 			headers = @Header(name = "Location", description = "/api/v1/containers/{id} of the new container"))
 	ResponseEntity<ContainerView> launch(@RequestBody LaunchBody launch, @AuthenticationPrincipal UserPrincipal user,
 			HttpServletRequest request) {

@@ -30,7 +30,7 @@ class ContainerStatusController {
 	String status(@AuthenticationPrincipal UserPrincipal user, @PathVariable long id, HttpServletResponse response,
 			Model model) {
 		ContainerView container = this.workloads.get(user.username(), id);
-		if (!"pulling".equals(container.status())) {
+		if (!"pending".equals(container.status())) {
 			response.setHeader("HX-Refresh", "true");
 		}
 		model.addAttribute("c", container);

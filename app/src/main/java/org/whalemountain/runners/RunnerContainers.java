@@ -1,8 +1,5 @@
 package org.whalemountain.runners;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,22 +8,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-
 import org.springframework.stereotype.Component;
 import org.whalemountain.platform.UnavailableException;
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerInfo;
 import org.whalemountain.workloads.engine.ContainerSpec;
-import org.whalemountain.workloads.engine.ContainerStatus;
+import org.whalemountain.workloads.engine.ContainerState;
 import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /**
  * The runner containers on the engine: {@code wm-runner-<user>}, labelled with owner and
- * kind, with the rendered {@code config.toml} copied in before start. Copying instead of
- * bind-mounting keeps the runner token off the service host's disk and works with a
- * remote Docker host too.
+ * kind, with the rendered {@code config.toml} placed as a file of the spec before start.
+ * A file of the spec instead of a host directory keeps the runner token off the service
+ * host's disk and works with a remote engine too.
  */
 @Component
 class RunnerContainers {
@@ -36,6 +30,9 @@ class RunnerContainers {
 	static final String OWNER_LABEL = "wm.owner";
 
 	static final String KIND = "runner";
+
+	/** Where gitlab-runner reads its configuration. */
+	static final String CONFIG_PATH = "/etc/gitlab-runner/config.toml";
 
 	/** How often a starting runner container is looked at. */
 	private static final Duration STARTUP_POLL = Duration.ofMillis(200);
@@ -53,17 +50,27 @@ class RunnerContainers {
 		return "wm-runner-" + username;
 	}
 
+	/**
+	 * The network the user's jobs run on: the one the engine keeps the user's containers
+	 * on ({@code wm-<owner>} on Docker), so that jobs reach the user's services.
+	 */
 	static String network(String username) {
 		return "wm-" + username;
 	}
 
-	/** The runner container spec: a pure function of the user and the configuration. */
-	static ContainerSpec spec(String username, RunnersProperties properties) {
+	/**
+	 * The runner container spec: a pure function of the user, the configuration and the
+	 * rendered {@code config.toml}, which is in place, readable by root only, before the
+	 * runner starts. The runner drives the engine to run its jobs, and the engine brings
+	 * it back after a crash or a restart of the engine.
+	 */
+	static ContainerSpec spec(String username, RunnersProperties properties, String configToml) {
 		return new ContainerSpec(containerName(username), properties.image(), List.of(), List.of(), List.of(),
-				Map.of(KIND_LABEL, KIND, OWNER_LABEL, username), null,
-				List.of(new ContainerSpec.Mount(properties.dockerSocket(), "/var/run/docker.sock", false)),
+				Map.of(KIND_LABEL, KIND, OWNER_LABEL, username), username,
+				List.of(new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API, "/var/run/docker.sock", false)),
 				new ContainerSpec.Resources(properties.runnerNanoCpus(), properties.runnerMemoryBytes(), 256),
-				ContainerSpec.RestartPolicy.UNLESS_STOPPED, ContainerSpec.Security.HARDENED, null);
+				ContainerSpec.Security.HARDENED, null, ContainerSpec.Lifecycle.KEEP_RUNNING,
+				List.of(new ContainerSpec.SeedFile(CONFIG_PATH, configToml.getBytes(StandardCharsets.UTF_8), 0600)));
 	}
 
 	/**
@@ -72,10 +79,12 @@ class RunnerContainers {
 	 */
 	void checkReady() {
 		try {
-			if (!this.engine.imagePresent(this.properties.image())) {
-				throw new UnavailableException("runner-image-missing", "The runner image " + this.properties.image()
-						+ " is not on the Docker host. An operator must load it there (docker pull or docker load) "
-						+ "or set wm.runners.image to an image that is.", null);
+			if (!this.engine.hasImage(this.properties.image())) {
+				throw new UnavailableException("runner-image-missing",
+						"The runner image " + this.properties.image() + " is not on the " + this.engine.name()
+								+ " engine. An operator must load it there "
+								+ "or set wm.runners.image to an image that is.",
+						null);
 			}
 		}
 		catch (EngineUnavailableException ex) {
@@ -87,11 +96,9 @@ class RunnerContainers {
 	String replace(String username, String configToml) {
 		try {
 			removeAll(username);
-			this.engine.ensureNetwork(network(username), Map.of(OWNER_LABEL, username));
-			String created = this.engine.create(spec(username, this.properties));
-			this.engine.copyIn(created, "/etc", new ByteArrayInputStream(configTar(configToml)));
-			this.engine.start(created);
-			return created;
+			// the image was checked to be there: nothing is pulled for a runner
+			return this.engine.run(spec(username, this.properties, configToml), null, (progress) -> {
+			}).id();
 		}
 		catch (EngineUnavailableException ex) {
 			throw dockerDown(ex);
@@ -112,7 +119,7 @@ class RunnerContainers {
 		try {
 			while (true) {
 				ContainerInfo container = this.engine.inspect(containerId).orElse(null);
-				boolean running = container != null && container.status() == ContainerStatus.RUNNING;
+				boolean running = container != null && container.state() == ContainerState.RUNNING;
 				if (running && firstStart == null) {
 					firstStart = container.startedAt();
 				}
@@ -162,35 +169,14 @@ class RunnerContainers {
 				? "stopped with exit code " + container.exitCode() : "stopped";
 		return new UnavailableException("runner-start-failed", "The new runner container " + how
 				+ " right after it started, so nothing was changed: a runner you had keeps working. An operator must "
-				+ "look at the runner image " + this.properties.image() + " on the Docker host.", null);
+				+ "look at the runner image " + this.properties.image() + " on the " + this.engine.name() + " engine.",
+				null);
 	}
 
 	private static UnavailableException dockerDown(EngineUnavailableException ex) {
 		return new UnavailableException("docker-unavailable",
-				"The Docker host does not answer (" + ex.getMessage() + "). Nothing was changed; try again later.",
+				"The container engine does not answer (" + ex.getMessage() + "). Nothing was changed; try again later.",
 				Duration.ofSeconds(30));
-	}
-
-	/** {@code gitlab-runner/config.toml}, mode 0600, in a tar to unpack under /etc. */
-	static byte[] configTar(String configToml) {
-		byte[] content = configToml.getBytes(StandardCharsets.UTF_8);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-			TarArchiveEntry dir = new TarArchiveEntry("gitlab-runner/");
-			dir.setMode(040700);
-			tar.putArchiveEntry(dir);
-			tar.closeArchiveEntry();
-			TarArchiveEntry file = new TarArchiveEntry("gitlab-runner/config.toml");
-			file.setMode(0100600);
-			file.setSize(content.length);
-			tar.putArchiveEntry(file);
-			tar.write(content);
-			tar.closeArchiveEntry();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Writing a tar to memory cannot fail", ex);
-		}
-		return bytes.toByteArray();
 	}
 
 }

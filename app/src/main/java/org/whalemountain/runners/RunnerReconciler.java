@@ -61,7 +61,7 @@ class RunnerReconciler {
 			}
 		}
 		catch (EngineUnavailableException ex) {
-			log.warn("Runner reconciliation skipped, the Docker host does not answer: {}", ex.getMessage());
+			log.warn("Runner reconciliation skipped, the container engine does not answer: {}", ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Runner reconciliation failed: {}", ex.toString());

@@ -14,21 +14,21 @@ record RunnerState(RunnerStatus status, String message) {
 						"The runner container is missing; the service recreates it within minutes, or register again."));
 		}
 		catch (EngineUnavailableException ex) {
-			return new RunnerState(RunnerStatus.FAILED, "The Docker host does not answer: " + ex.getMessage());
+			return new RunnerState(RunnerStatus.FAILED, "The container engine does not answer: " + ex.getMessage());
 		}
 	}
 
 	static RunnerState of(ContainerInfo container) {
-		return switch (container.status()) {
+		return switch (container.state()) {
 			case RUNNING -> new RunnerState(RunnerStatus.RUNNING, null);
-			case CREATED, RESTARTING -> new RunnerState(RunnerStatus.STARTING, null);
-			case PAUSED -> new RunnerState(RunnerStatus.STOPPED, "The runner container is paused.");
-			case EXITED, DEAD,
-					UNKNOWN ->
-				(container.exitCode() != null && container.exitCode() != 0)
-						? new RunnerState(RunnerStatus.FAILED,
-								"The runner exited with code " + container.exitCode() + "; see its logs.")
-						: new RunnerState(RunnerStatus.STOPPED, "The runner container is stopped.");
+			case PENDING -> new RunnerState(RunnerStatus.STARTING, null);
+			case FAILED -> new RunnerState(RunnerStatus.FAILED, container.reason());
+			case STOPPED -> (container.exitCode() != null && container.exitCode() != 0)
+					? new RunnerState(RunnerStatus.FAILED,
+							"The runner exited with code " + container.exitCode() + "; see its logs.")
+					: new RunnerState(RunnerStatus.STOPPED, "The runner container is stopped.");
+			case GONE -> new RunnerState(RunnerStatus.STOPPED,
+					"The runner container is missing; the service recreates it within minutes, or register again.");
 		};
 	}
 

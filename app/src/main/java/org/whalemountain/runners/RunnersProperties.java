@@ -26,9 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jobMemory memory limit of one job, as gitlab-runner's {@code memory}
  * @param concurrent jobs one user's runner runs at once
  * @param runnerNanoCpus CPU limit of the runner container itself, in billionths of a CPU
- * @param runnerMemoryBytes memory limit of the runner container itself
- * @param dockerSocket the Docker socket on the Docker host, bound into runner containers
- * only (never into jobs)
+ * @param runnerMemoryBytes memory limit of the runner container itself only (never into
+ * jobs)
  * @param registryInsecure let BuildKit push to the registry over plain HTTP (local runs)
  * @param reconcileInterval how often runner containers are compared with the database
  * @param jobUser the numeric {@code uid:gid} every job's build container runs as, and the
@@ -47,7 +46,7 @@ public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v1
 		@NotBlank @DefaultValue("2") String jobCpus, @NotBlank @DefaultValue("4g") String jobMemory,
 		@Min(1) @DefaultValue("1") int concurrent, @Min(0) @DefaultValue("1000000000") long runnerNanoCpus,
 		@Min(0) @DefaultValue("536870912") long runnerMemoryBytes,
-		@NotBlank @DefaultValue("/var/run/docker.sock") String dockerSocket,
+
 		@DefaultValue("false") boolean registryInsecure, @NotNull @DefaultValue("PT5M") Duration reconcileInterval,
 		@NotNull @Pattern(regexp = "[1-9][0-9]{0,9}:[1-9][0-9]{0,9}",
 				message = "must be a numeric uid:gid, neither of them 0 (root)") @DefaultValue("1000:1000") String jobUser,

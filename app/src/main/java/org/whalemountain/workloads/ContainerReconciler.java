@@ -3,7 +3,6 @@ package org.whalemountain.workloads;
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerInfo;
 import org.whalemountain.workloads.engine.EngineUnavailableException;
-import org.whalemountain.workloads.launch.ImagePulls;
 import org.whalemountain.workloads.launch.LendingSpecs;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -31,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Compares the engine with the database, at start-up and periodically, because either can
  * change without the other: a row whose container vanished (removed by hand, lost with
- * the Docker host) is marked {@code gone} and its host ports are freed for others; a
+ * the engine's host) is marked {@code gone} and its host ports are freed for others; a
  * labelled container without a row (left by a crash between create and save) is reported
  * and removed once older than {@code wm.workloads.orphan-grace}, so that a launch that is
  * still saving is never cut short.
@@ -49,7 +48,7 @@ class ContainerReconciler {
 
 	private final TransactionTemplate transaction;
 
-	private final ImagePulls pulls;
+	private final StaleLaunches staleLaunches;
 
 	private final Clock clock;
 
@@ -60,12 +59,12 @@ class ContainerReconciler {
 	private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
 
 	ContainerReconciler(ContainerEngine engine, ContainerStore store, WorkloadsProperties properties,
-			TransactionTemplate transaction, ImagePulls pulls, Clock clock) {
+			TransactionTemplate transaction, StaleLaunches staleLaunches, Clock clock) {
 		this.engine = engine;
 		this.store = store;
 		this.properties = properties;
 		this.transaction = transaction;
-		this.pulls = pulls;
+		this.staleLaunches = staleLaunches;
 		this.clock = clock;
 	}
 
@@ -78,7 +77,7 @@ class ContainerReconciler {
 			fixedDelayString = "${wm.workloads.reconcile-interval:PT1M}")
 	void reconcileQuietly() {
 		try {
-			failStalePulls();
+			this.staleLaunches.failStale();
 			Result result = reconcile(Map.of(), this.properties.orphanGrace());
 			if (result.gone() + result.orphans() > 0) {
 				log.info("Container reconciliation: {} vanished and marked gone, {} orphans found, {} removed",
@@ -86,7 +85,7 @@ class ContainerReconciler {
 			}
 		}
 		catch (EngineUnavailableException ex) {
-			log.warn("Container reconciliation skipped, the Docker host does not answer: {}", ex.getMessage());
+			log.warn("Container reconciliation skipped, the container engine does not answer: {}", ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Container reconciliation failed: {}", ex.toString());
@@ -137,29 +136,6 @@ class ContainerReconciler {
 		return new Result(gone, orphans, removed);
 	}
 
-	/**
-	 * Fails pulling launches that no pull moves any more: those this instance does not
-	 * work on and whose progress has not changed for
-	 * {@code wm.workloads.pull.stale-after} (the pull died with a service that stopped;
-	 * another replica's live pull keeps writing progress). Their host ports are freed.
-	 * @return how many were failed
-	 */
-	int failStalePulls() {
-		Instant now = this.clock.instant();
-		int failed = 0;
-		for (ContainerRecord row : this.store.pullingSince(this.engine.name(),
-				now.minus(this.properties.pull().staleAfter()))) {
-			if (!this.pulls.isActive(row.id()) && this.store.fail(row.id(),
-					"The pull of the image stopped when the service restarted; delete the container and launch again.",
-					now)) {
-				failed++;
-				log.warn("Launch {} of {} ({}) was still pulling with no pull running; marked failed", row.id(),
-						row.owner(), row.name());
-			}
-		}
-		return failed;
-	}
-
 	/** Rows whose container the engine no longer has; each is checked once more. */
 	private int markVanished(List<ContainerInfo> present) {
 		Set<String> ids = present.stream().map(ContainerInfo::id).collect(Collectors.toSet());
@@ -171,7 +147,8 @@ class ContainerReconciler {
 			Boolean marked = this.transaction.execute((status) -> this.store.markGone(row.id(), row.containerId()));
 			if (Boolean.TRUE.equals(marked)) {
 				gone++;
-				log.warn("Container {} of {} ({}) vanished from the Docker host; marked gone, its host ports freed",
+				log.warn(
+						"Container {} of {} ({}) vanished from the container engine; marked gone, its host ports freed",
 						row.id(), row.owner(), row.name());
 			}
 		}

@@ -6,15 +6,16 @@ import java.util.List;
 /**
  * A user's container as the API shows it; the environment is never shown again.
  *
- * @param containerId the engine's id, {@code null} while {@code pulling} or once
- * {@code failed}
- * @param status the live status from the engine ({@code running}, {@code exited}...),
- * {@code missing} if it is gone there, {@code pulling} while the image is being pulled,
- * {@code failed} when the launch failed after it was answered
+ * @param containerId the engine's id, {@code null} while the image is pulled or once the
+ * launch {@code failed}
+ * @param status the live state in the engine's neutral words: {@code pending} (the image
+ * is pulled or the container made), {@code running}, {@code stopped}, {@code failed} (the
+ * launch failed after it was answered, or the engine cannot run it), {@code gone} (the
+ * engine no longer has it)
  * @param pullPercent how much of the image has been pulled (0 to 100) while
- * {@code pulling}, else {@code null}
- * @param pullMessage the engine's last words about the pull while {@code pulling}
- * @param message why the launch failed, else {@code null}
+ * {@code pending}, else {@code null}
+ * @param pullMessage the engine's last words about the pull while {@code pending}
+ * @param message why it {@code failed}, else {@code null}
  */
 public record ContainerView(long id, String name, String image, String engine, String containerId, String networkId,
 		String status, List<Port> ports, Instant createdAt, Integer pullPercent, String pullMessage, String message) {

@@ -14,13 +14,11 @@ import org.whalemountain.workloads.launch.LaunchInputs;
 import org.whalemountain.workloads.terminal.Terminals;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
-import org.whalemountain.workloads.store.HostPorts;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -45,7 +43,7 @@ public class Workloads {
 
 	private final ContainerStore store;
 
-	private final HostPorts hostPorts;
+	private final ContainerViews views;
 
 	private final Launches launches;
 
@@ -53,7 +51,7 @@ public class Workloads {
 
 	private final Terminals terminals;
 
-	private final CommandSlots commandSlots;
+	private final ContainerCommands commands;
 
 	private final ApplicationEventPublisher events;
 
@@ -61,35 +59,35 @@ public class Workloads {
 
 	private final Clock clock;
 
-	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, Launches launches,
-			WorkloadsProperties properties, Terminals terminals, CommandSlots commandSlots,
+	Workloads(ContainerEngine engine, ContainerStore store, ContainerViews views, Launches launches,
+			WorkloadsProperties properties, Terminals terminals, ContainerCommands commands,
 			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
 		this.engine = engine;
 		this.store = store;
-		this.hostPorts = hostPorts;
+		this.views = views;
 		this.launches = launches;
 		this.properties = properties;
 		this.terminals = terminals;
-		this.commandSlots = commandSlots;
+		this.commands = commands;
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
 
 	/**
-	 * Launches and starts a container {@code <user>-<name>}. Checks all input, Docker and
-	 * the image and reserves the host ports before it answers. An image the Docker host
+	 * Launches and starts a container {@code <user>-<name>}. Checks all input, the engine
+	 * and the image and reserves the host ports before it answers. An image the engine
 	 * has is started at once ({@code running}; on failure nothing is left); any other is
-	 * pulled in the background ({@code pulling}, then {@code running} or {@code failed}
-	 * with the reason and no host port held).
+	 * pulled by the engine in the background ({@code pending} with the pull's progress,
+	 * then {@code running} or {@code failed} with the reason and no host port held).
 	 * @throws InvalidInputException for bad input, an image that is not allowed, or a
-	 * home mount for a user without uidNumber and gidNumber
+	 * home volume for a user without uidNumber and gidNumber
 	 * @throws ConflictException for a taken name, an exceeded quota or no free host port
-	 * @throws org.whalemountain.platform.UnavailableException when Docker is down
+	 * @throws org.whalemountain.platform.UnavailableException when the engine is down
 	 */
 	public ContainerView launch(String username, LaunchRequest request, String sourceAddress) {
 		ContainerRecord row = this.launches.launch(username, request);
-		ContainerView view = view(row, row.status());
+		ContainerView view = this.views.stored(row);
 		publish(new ContainerLaunched(username, row.id(), row.name(), row.image(), row.engine(), view.ports(),
 				sourceAddress, this.clock.instant()));
 		return view;
@@ -97,36 +95,35 @@ public class Workloads {
 
 	/** The user's containers, each with its live status. */
 	public List<ContainerView> list(String username) {
-		return this.store.of(username).stream().map((row) -> view(row, liveStatus(row))).toList();
+		return this.store.of(username).stream().map(this.views::live).toList();
 	}
 
 	/**
 	 * @throws NotFoundException unless the user owns this container
 	 */
 	public ContainerView get(String username, long id) {
-		ContainerRecord row = owned(username, id);
-		return view(row, liveStatus(row));
+		return this.views.live(this.views.owned(username, id));
 	}
 
 	/** Starts a stopped container; its host ports are still reserved for it. */
 	public ContainerView start(String username, long id, String sourceAddress) {
-		ContainerRecord row = owned(username, id).engineBacked();
+		ContainerRecord row = this.views.owned(username, id).engineBacked();
 		EngineCalls.run(() -> this.engine.start(row.containerId()));
 		publish(new ContainerStarted(username, id, row.name(), sourceAddress, this.clock.instant()));
-		return view(row, liveStatus(row));
+		return this.views.live(row);
 	}
 
 	/** Stops a container gracefully; it keeps its host ports. */
 	public ContainerView stop(String username, long id, String sourceAddress) {
-		ContainerRecord row = owned(username, id).engineBacked();
+		ContainerRecord row = this.views.owned(username, id).engineBacked();
 		EngineCalls.run(() -> this.engine.stop(row.containerId(), STOP_GRACE));
 		publish(new ContainerStopped(username, id, row.name(), sourceAddress, this.clock.instant()));
-		return view(row, liveStatus(row));
+		return this.views.live(row);
 	}
 
 	/** Stops and removes the container, then frees its host ports. */
 	public void delete(String username, long id, String sourceAddress) {
-		ContainerRecord row = owned(username, id);
+		ContainerRecord row = this.views.owned(username, id);
 		if (row.containerId() != null) {
 			EngineCalls.run(() -> this.engine.remove(row.containerId()));
 		}
@@ -139,28 +136,15 @@ public class Workloads {
 
 	/**
 	 * Runs a command in the running container.
-	 * @throws InvalidInputException for an empty command or a timeout above the maximum
-	 * @throws org.whalemountain.platform.TooManyRequestsException if the user has
-	 * {@code wm.workloads.exec.max-per-user} commands running
+	 * @see ContainerCommands#exec
 	 */
 	public ExecResult exec(String username, long id, ExecRequest request, String sourceAddress) {
-		ContainerRecord row = owned(username, id);
-		List<String> command = LaunchInputs.command(request.command());
-		Duration timeout = request.timeout(this.properties.exec());
-		requireRunning(row);
-		ExecResult result;
-		try (CommandSlots.Slot slot = this.commandSlots.take(username)) {
-			result = EngineCalls.call(() -> this.engine.exec(row.containerId(), command, timeout,
-					this.properties.exec().outputLimitBytes()));
-		}
-		publish(new CommandExecuted(username, id, row.name(), command, result.exitCode(), sourceAddress,
-				this.clock.instant()));
-		return result;
+		return this.commands.exec(this.views.owned(username, id), request, sourceAddress);
 	}
 
 	/** The last {@code tail} lines of the container's output. */
 	public String logs(String username, long id, int tail) {
-		ContainerRecord row = owned(username, id).engineBacked();
+		ContainerRecord row = this.views.owned(username, id).engineBacked();
 		if (tail < 1 || tail > 10_000) {
 			throw new InvalidInputException("invalid-tail", "tail", "tail is a number of lines from 1 to 10000.");
 		}
@@ -169,29 +153,11 @@ public class Workloads {
 
 	/**
 	 * Copies one file into an existing directory of the running container.
-	 * @throws InvalidInputException for a name or path that could escape the directory,
-	 * or a file above the configured size
+	 * @see ContainerCommands#upload
 	 */
 	public void upload(String username, long id, String fileName, String directory, byte[] content,
 			String sourceAddress) {
-		ContainerRecord row = owned(username, id);
-		String name = UploadTars.fileName(fileName);
-		String path = UploadTars.directory(directory);
-		if (content.length > this.properties.upload().maxBytes()) {
-			throw new InvalidInputException("file-too-large", "file", "A file may have at most "
-					+ this.properties.upload().maxBytes() + " bytes (wm.workloads.upload.max-bytes).");
-		}
-		requireRunning(row);
-		try {
-			EngineCalls.run(() -> this.engine.copyIn(row.containerId(), path,
-					new ByteArrayInputStream(UploadTars.tar(name, content))));
-		}
-		catch (EngineException ex) {
-			throw new InvalidInputException("upload-failed", "path",
-					"The file could not be written to " + path + "; is it an existing directory?");
-		}
-		publish(new FileUploaded(username, id, row.name(), path + "/" + name, content.length, sourceAddress,
-				this.clock.instant()));
+		this.commands.upload(this.views.owned(username, id), fileName, directory, content, sourceAddress);
 	}
 
 	/**
@@ -203,8 +169,8 @@ public class Workloads {
 	 */
 	public Terminal openTerminal(String username, long id, int columns, int rows, TerminalListener listener,
 			String sourceAddress) {
-		ContainerRecord row = owned(username, id);
-		requireRunning(row);
+		ContainerRecord row = this.views.owned(username, id);
+		this.views.requireRunning(row);
 		return this.terminals.open(row, columns, rows, listener, sourceAddress);
 	}
 
@@ -214,35 +180,6 @@ public class Workloads {
 	 */
 	private void publish(Object event) {
 		this.transaction.executeWithoutResult((status) -> this.events.publishEvent(event));
-	}
-
-	private void requireRunning(ContainerRecord row) {
-		if (!"running".equals(liveStatus(row))) {
-			throw new ConflictException("container-not-running", "The container is not running; start it first.");
-		}
-	}
-
-	private ContainerRecord owned(String username, long id) {
-		return this.store.find(id)
-			.filter((row) -> row.owner().equals(username))
-			.orElseThrow(() -> new NotFoundException("container-not-found", "You have no container " + id + "."));
-	}
-
-	private String liveStatus(ContainerRecord row) {
-		if (row.containerId() == null || ContainerStore.GONE.equals(row.status())) {
-			return row.status();
-		}
-		return EngineCalls.call(() -> this.engine.inspect(row.containerId()))
-			.map((info) -> info.status().name().toLowerCase(java.util.Locale.ROOT))
-			.orElse("missing");
-	}
-
-	private ContainerView view(ContainerRecord row, String status) {
-		boolean pulling = ContainerStore.PULLING.equals(status);
-		return new ContainerView(row.id(), row.name(), row.image(), row.engine(), row.containerId(), row.networkId(),
-				status, this.hostPorts.of(row.id()), row.createdAt(),
-				pulling ? Objects.requireNonNullElse(row.pullPercent(), 0) : null, pulling ? row.pullMessage() : null,
-				ContainerStore.FAILED.equals(status) ? row.message() : null);
 	}
 
 }

@@ -60,31 +60,31 @@ class ContainerPullPageBrowserIT {
 		By status = By.id("status-" + id);
 
 		this.browser.get("http://127.0.0.1:" + this.port + "/containers");
-		assertThat(this.browser.findElement(status).getText()).contains("pulling 40 %")
+		assertThat(this.browser.findElement(status).getText()).contains("pending 40 %")
 			.contains("Downloading 0123abcd");
 		progress(id, 70, "Extracting 0123abcd");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "pulling 70 %"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "pending 70 %"));
 
 		this.browser.get("http://127.0.0.1:" + this.port + "/containers/" + id);
-		assertThat(this.browser.findElement(status).getText()).contains("pulling 70 %").contains("Extracting");
+		assertThat(this.browser.findElement(status).getText()).contains("pending 70 %").contains("Extracting");
 		this.jdbc.sql("UPDATE containers SET status = 'failed', message = ? WHERE id = ?")
 			.params("The image wm-test/pp:1 could not be pulled: manifest unknown", id)
 			.update();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "failed"));
 		assertThat(this.browser.findElement(status).getText()).contains("could not be pulled: manifest unknown")
-			.doesNotContain("pulling");
+			.doesNotContain("pending");
 		assertThat(this.browser.findElement(status).getAttribute("hx-trigger")).as("polling stopped").isNull();
 	}
 
 	@Test
-	void theJapaneseConsoleSaysPulling() throws Exception {
+	void theJapaneseConsoleSaysPending() throws Exception {
 		long id = pullingRow();
 		this.browser = Browser.start("ja");
 		Browser.logIn(this.browser, this.port, "alice", "alice-pass");
 
 		this.browser.get("http://127.0.0.1:" + this.port + "/containers/" + id);
 
-		assertThat(this.browser.findElement(By.id("status-" + id)).getText()).contains("プル中 40 %");
+		assertThat(this.browser.findElement(By.id("status-" + id)).getText()).contains("準備中 40 %");
 	}
 
 	long pullingRow() {
@@ -93,7 +93,7 @@ class ContainerPullPageBrowserIT {
 			.sql("""
 					INSERT INTO containers (owner, name, image, engine, status, env_sealed, memory_bytes, created_at,
 					    status_at, pull_percent, pull_message)
-					VALUES ('alice', ?, 'wm-test/pp:1', 'docker', 'pulling', 'v1:x', 0, ?, ?, 40, 'Downloading 0123abcd')""")
+					VALUES ('alice', ?, 'wm-test/pp:1', 'docker', 'pending', 'v1:x', 0, ?, ?, 40, 'Downloading 0123abcd')""")
 			.params(this.name, Timestamp.from(now), Timestamp.from(now))
 			.update();
 		return this.jdbc.sql("SELECT id FROM containers WHERE name = ?").param(this.name).query(Long.class).single();

@@ -1,12 +1,8 @@
 package org.whalemountain.runners;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 
 import org.whalemountain.workloads.engine.ContainerSpec;
@@ -17,40 +13,36 @@ class RunnerContainersTests {
 
 	private final RunnersProperties properties = new RunnersProperties("gitlab/gitlab-runner:v18.5.0",
 			"moby/buildkit:v0.25.1-rootless", List.of(), List.of(), List.of("seccomp:unconfined"), "2", "4g", 1,
-			1_000_000_000L, 512L * 1024 * 1024, "/var/run/docker.sock", false, java.time.Duration.ofMinutes(5),
-			"1000:1000", java.time.Duration.ofSeconds(2));
+			1_000_000_000L, 512L * 1024 * 1024, false, java.time.Duration.ofMinutes(5), "1000:1000",
+			java.time.Duration.ofSeconds(2));
 
 	@Test
-	void runnerContainerGetsTheSocketLabelsAndLimitsButNoPrivileges() {
-		ContainerSpec spec = RunnerContainers.spec("alice", this.properties);
+	void runnerContainerDrivesTheEngineKeepsRunningAndHasLabelsAndLimitsButNoPrivileges() {
+		ContainerSpec spec = RunnerContainers.spec("alice", this.properties, "concurrent = 1\n");
 
 		assertThat(spec.name()).isEqualTo("wm-runner-alice");
 		assertThat(spec.image()).isEqualTo("gitlab/gitlab-runner:v18.5.0");
+		assertThat(spec.owner()).isEqualTo("alice");
 		assertThat(spec.labels()).containsEntry("wm.kind", "runner").containsEntry("wm.owner", "alice");
-		assertThat(spec.mounts())
-			.containsExactly(new ContainerSpec.Mount("/var/run/docker.sock", "/var/run/docker.sock", false));
+		assertThat(spec.volumes()).containsExactly(
+				new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API, "/var/run/docker.sock", false));
 		assertThat(spec.ports()).isEmpty();
 		assertThat(spec.resources().memoryBytes()).isEqualTo(512L * 1024 * 1024);
 		assertThat(spec.resources().pidsLimit()).isPositive();
-		assertThat(spec.security().noNewPrivileges()).isTrue();
-		assertThat(spec.security().securityOptions()).isEmpty();
-		assertThat(spec.restart()).isEqualTo(ContainerSpec.RestartPolicy.UNLESS_STOPPED);
+		assertThat(spec.security()).isEqualTo(ContainerSpec.Security.HARDENED);
+		assertThat(spec.lifecycle()).isEqualTo(ContainerSpec.Lifecycle.KEEP_RUNNING);
 	}
 
 	@Test
-	void configTarHoldsOnlyThePrivateConfigFile() throws IOException {
-		byte[] tar = RunnerContainers.configTar("concurrent = 1\n");
+	void theConfigurationIsThePrivateFileOfTheSpec() {
+		ContainerSpec spec = RunnerContainers.spec("alice", this.properties, "concurrent = 1\n");
 
-		try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
-			TarArchiveEntry dir = in.getNextEntry();
-			assertThat(dir.getName()).isEqualTo("gitlab-runner/");
-			assertThat(dir.getMode() & 0777).isEqualTo(0700);
-			TarArchiveEntry file = in.getNextEntry();
-			assertThat(file.getName()).isEqualTo("gitlab-runner/config.toml");
-			assertThat(file.getMode() & 0777).isEqualTo(0600);
-			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("concurrent = 1\n");
-			assertThat(in.getNextEntry()).isNull();
-		}
+		assertThat(spec.files()).singleElement().satisfies((file) -> {
+			assertThat(file.path()).isEqualTo("/etc/gitlab-runner/config.toml");
+			assertThat(file.mode()).isEqualTo(0600);
+			assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("concurrent = 1\n");
+			assertThat(file.toString()).doesNotContain("concurrent");
+		});
 	}
 
 }

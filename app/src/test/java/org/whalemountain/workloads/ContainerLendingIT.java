@@ -108,7 +108,7 @@ class ContainerLendingIT {
 		assertThat(logs.body()).contains("started");
 
 		assertThat(this.http.post("/api/v1/containers/" + id + "/stop", "", ALICE).json().get("status").asString())
-			.isEqualTo("exited");
+			.isEqualTo("stopped");
 		assertThat(this.http.post("/api/v1/containers/" + id + "/start", "", ALICE).json().get("status").asString())
 			.isEqualTo("running");
 		int host = body.get("ports").get(0).get("host").asInt();

@@ -38,7 +38,7 @@ import static org.whalemountain.testsupport.Http.basic;
 
 /**
  * Launches of catalogue images the Docker host lacks: answered at once as
- * {@code pulling}, pulled in the background from the token-authenticated test registry
+ * {@code pending}, pulled in the background from the token-authenticated test registry
  * with the service's own pull token, then running, or failed with a reason and no host
  * port held.
  */
@@ -62,7 +62,7 @@ class ContainerPullIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ContainerReconciler reconciler;
+	StaleLaunches staleLaunches;
 
 	@Autowired
 	HostPorts hostPorts;
@@ -103,13 +103,13 @@ class ContainerPullIT {
 		JsonNode body = launched.json();
 		long id = body.get("id").asLong();
 		assertThat(launched.header("Location")).isEqualTo("/api/v1/containers/" + id);
-		assertThat(body.get("status").asString()).isEqualTo("pulling");
+		assertThat(body.get("status").asString()).isEqualTo("pending");
 		assertThat(body.get("containerId").isNull()).isTrue();
 		assertThat(body.get("pullPercent").asInt()).isBetween(0, 100);
 		int hostPort = body.get("ports").get(0).get("host").asInt();
 		JsonNode running = await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.http.get("/api/v1/containers/" + id, ALICE).json(),
-					(now) -> !now.get("status").asString().equals("pulling"));
+					(now) -> !now.get("status").asString().equals("pending"));
 
 		assertThat(running.get("status").asString()).as(running.toString()).isEqualTo("running");
 		assertThat(running.get("containerId").asString()).isNotBlank();
@@ -143,7 +143,7 @@ class ContainerPullIT {
 		assertThat(launched.json().get("ports")).as("reserved before the answer").hasSize(2);
 		JsonNode failed = await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.http.get("/api/v1/containers/" + id, ALICE).json(),
-					(now) -> !now.get("status").asString().equals("pulling"));
+					(now) -> !now.get("status").asString().equals("pending"));
 		assertThat(failed.get("status").asString()).isEqualTo("failed");
 		// the service's words; dockerd's (registry URLs, error codes) stay in the log
 		assertThat(failed.get("message").asString()).contains("could not be pulled")
@@ -162,7 +162,7 @@ class ContainerPullIT {
 
 		Http.Response launched = launch(ALICE, "del" + this.run, "8080");
 		long id = launched.json().get("id").asLong();
-		assertThat(launched.json().get("status").asString()).isEqualTo("pulling");
+		assertThat(launched.json().get("status").asString()).isEqualTo("pending");
 		assertThat(this.http.delete("/api/v1/containers/" + id, ALICE).status()).isEqualTo(204);
 
 		assertThat(this.http.get("/api/v1/containers/" + id, ALICE).status()).isEqualTo(404);
@@ -181,14 +181,14 @@ class ContainerPullIT {
 		long fresh = pullingRow("fresh" + this.run, now);
 		this.hostPorts.allocate(stale, 80, Set.of());
 
-		assertThat(this.reconciler.failStalePulls()).isPositive();
+		assertThat(this.staleLaunches.failStale()).isPositive();
 
 		JsonNode failed = this.http.get("/api/v1/containers/" + stale, ALICE).json();
 		assertThat(failed.get("status").asString()).isEqualTo("failed");
 		assertThat(failed.get("message").asString()).contains("restarted");
 		assertThat(portRows(stale)).isZero();
 		assertThat(this.http.get("/api/v1/containers/" + fresh, ALICE).json().get("status").asString())
-			.isEqualTo("pulling");
+			.isEqualTo("pending");
 	}
 
 	@Test
@@ -266,7 +266,7 @@ class ContainerPullIT {
 		this.jdbc.sql("""
 				INSERT INTO containers (owner, name, image, engine, status, env_sealed, memory_bytes, created_at,
 				    status_at, pull_percent)
-				VALUES ('alice', ?, 'wm-test/never:1', 'docker', 'pulling', 'v1:x', 0, ?, ?, 40)""")
+				VALUES ('alice', ?, 'wm-test/never:1', 'docker', 'pending', 'v1:x', 0, ?, ?, 40)""")
 			.params("alice-" + name, Timestamp.from(statusAt), Timestamp.from(statusAt))
 			.update();
 		return this.jdbc.sql("SELECT id FROM containers WHERE name = ?")

@@ -97,7 +97,7 @@ class SharedImageLaunchIT {
 		long id = launched.json().get("id").asLong();
 		return await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.http.get("/api/v1/containers/" + id, user).json(),
-					(now) -> !now.get("status").asString().equals("pulling"));
+					(now) -> !now.get("status").asString().equals("pending"));
 	}
 
 	/** Seen from outside: the user's container on the Docker host runs that image. */

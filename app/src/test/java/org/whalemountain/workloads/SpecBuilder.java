@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Builds a {@link ContainerSpec} step by step for engine tests; what is not set is what a
- * caller would usually choose: no ports, mounts or limits, no restart, hardened.
+ * caller would usually choose: no owner, ports, volumes, files or limits, run once,
+ * hardened.
  */
 public final class SpecBuilder {
 
@@ -21,23 +22,25 @@ public final class SpecBuilder {
 
 	private final List<String> env = new ArrayList<>();
 
-	private final List<ContainerSpec.PortBinding> ports = new ArrayList<>();
+	private final List<ContainerSpec.Port> ports = new ArrayList<>();
 
 	private final Map<String, String> labels = new HashMap<>();
 
-	private String network;
+	private String owner;
 
-	private final List<ContainerSpec.Mount> mounts = new ArrayList<>();
+	private final List<ContainerSpec.Volume> volumes = new ArrayList<>();
 
 	private ContainerSpec.Resources resources = ContainerSpec.Resources.NONE;
 
-	private ContainerSpec.RestartPolicy restart = ContainerSpec.RestartPolicy.NO;
+	private ContainerSpec.Lifecycle lifecycle = ContainerSpec.Lifecycle.RUN_ONCE;
 
 	private ContainerSpec.Security security = ContainerSpec.Security.HARDENED;
 
-	private String user;
+	private ContainerSpec.RunAs runAs;
 
-	SpecBuilder(String name, String image, List<String> command) {
+	private final List<ContainerSpec.SeedFile> files = new ArrayList<>();
+
+	public SpecBuilder(String name, String image, List<String> command) {
 		this.name = name;
 		this.image = image;
 		this.command = command;
@@ -58,8 +61,11 @@ public final class SpecBuilder {
 		return this;
 	}
 
-	public SpecBuilder port(int guestPort, String hostAddress, int hostPort) {
-		this.ports.add(new ContainerSpec.PortBinding(guestPort, hostAddress, hostPort));
+	/**
+	 * @param publicPort 0 lets the engine choose
+	 */
+	public SpecBuilder port(int guestPort, int publicPort) {
+		this.ports.add(new ContainerSpec.Port(guestPort, publicPort));
 		return this;
 	}
 
@@ -68,13 +74,13 @@ public final class SpecBuilder {
 		return this;
 	}
 
-	public SpecBuilder network(String network) {
-		this.network = network;
+	public SpecBuilder owner(String owner) {
+		this.owner = owner;
 		return this;
 	}
 
-	public SpecBuilder mount(String hostPath, String containerPath, boolean readOnly) {
-		this.mounts.add(new ContainerSpec.Mount(hostPath, containerPath, readOnly));
+	public SpecBuilder volume(ContainerSpec.VolumeSource source, String containerPath, boolean readOnly) {
+		this.volumes.add(new ContainerSpec.Volume(source, containerPath, readOnly));
 		return this;
 	}
 
@@ -83,8 +89,8 @@ public final class SpecBuilder {
 		return this;
 	}
 
-	public SpecBuilder restart(ContainerSpec.RestartPolicy restart) {
-		this.restart = restart;
+	public SpecBuilder lifecycle(ContainerSpec.Lifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		return this;
 	}
 
@@ -93,14 +99,20 @@ public final class SpecBuilder {
 		return this;
 	}
 
-	public SpecBuilder user(String user) {
-		this.user = user;
+	public SpecBuilder runAs(int uid, int gid) {
+		this.runAs = new ContainerSpec.RunAs(uid, gid);
+		return this;
+	}
+
+	public SpecBuilder file(String path, String content, int mode) {
+		this.files
+			.add(new ContainerSpec.SeedFile(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), mode));
 		return this;
 	}
 
 	public ContainerSpec build() {
-		return new ContainerSpec(this.name, this.image, this.command, this.env, this.ports, this.labels, this.network,
-				this.mounts, this.resources, this.restart, this.security, this.user);
+		return new ContainerSpec(this.name, this.image, this.command, this.env, this.ports, this.labels, this.owner,
+				this.volumes, this.resources, this.security, this.runAs, this.lifecycle, this.files);
 	}
 
 }

@@ -35,9 +35,10 @@ class DockerConfiguration {
 
 	@Bean
 	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerClient dockerCommandClient,
-			DockerClient dockerTerminalClient, DockerProperties properties) {
+			DockerClient dockerTerminalClient, DockerProperties properties, WorkloadsProperties workloads) {
 		return new DockerContainerEngine(
-				new DockerContainerEngine.Clients(dockerClient, dockerCommandClient, dockerTerminalClient), properties);
+				new DockerContainerEngine.Clients(dockerClient, dockerCommandClient, dockerTerminalClient), properties,
+				DockerHost.of(properties, workloads.hostAddress(), workloads.homeMount().source()));
 	}
 
 	@Bean

@@ -8,10 +8,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
 
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerInfo;
@@ -19,19 +15,21 @@ import org.whalemountain.workloads.engine.ContainerSpec;
 import org.whalemountain.workloads.engine.ExecResult;
 import org.whalemountain.workloads.engine.PullProgress;
 import org.whalemountain.workloads.engine.RegistryCredentials;
+import org.whalemountain.workloads.engine.StartedContainer;
 import org.whalemountain.workloads.engine.TerminalSession;
 
 /**
- * The {@link ContainerEngine} on a Docker Engine, through docker-java. What to create is
- * computed by {@link DockerCreateCommands}, what Docker reports is read by
+ * The {@link ContainerEngine} on a Docker Engine, through docker-java. Running a spec is
+ * {@link DockerRuns} (what to create is computed by {@link DockerCreateCommands}), the
+ * life cycle calls are {@link DockerContainers}, what Docker reports is read by
  * {@link DockerContainerInfos}, and failures are translated by {@link DockerFailures};
- * this class only makes the calls. Thread-safe.
+ * this class only hands each call on. Thread-safe.
  */
 final class DockerContainerEngine implements ContainerEngine {
 
-	private final DockerClient client;
+	private final DockerRuns runs;
 
-	private final DockerFailures failures;
+	private final DockerContainers containers;
 
 	private final DockerExec exec;
 
@@ -39,21 +37,17 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	private final DockerImages images;
 
-	private final DockerNetworks networks;
-
 	private final DockerTerminals terminals;
 
-	private final DockerProperties.Logs logs;
-
-	DockerContainerEngine(Clients clients, DockerProperties properties) {
-		this.client = clients.calls();
-		this.failures = new DockerFailures(properties.host());
-		this.exec = new DockerExec(clients.calls(), clients.commands(), this.failures);
-		this.files = new DockerFiles(clients.calls(), this.failures);
-		this.terminals = new DockerTerminals(clients.terminals(), this.failures);
-		this.images = new DockerImages(clients.calls(), this.failures);
-		this.networks = new DockerNetworks(clients.calls(), this.failures);
-		this.logs = properties.logs();
+	DockerContainerEngine(Clients clients, DockerProperties properties, DockerHost host) {
+		DockerFailures failures = new DockerFailures(properties.host());
+		this.exec = new DockerExec(clients.calls(), clients.commands(), failures);
+		this.files = new DockerFiles(clients.calls(), failures);
+		this.terminals = new DockerTerminals(clients.terminals(), failures);
+		this.images = new DockerImages(clients.calls(), failures);
+		this.containers = new DockerContainers(clients.calls(), failures);
+		this.runs = new DockerRuns(clients.calls(), failures, this.images,
+				new DockerNetworks(clients.calls(), failures), this.files, this.containers, host);
 	}
 
 	/**
@@ -74,87 +68,38 @@ final class DockerContainerEngine implements ContainerEngine {
 	}
 
 	@Override
-	public String create(ContainerSpec spec) {
-		try {
-			return DockerCreateCommands.fill(this.client.createContainerCmd(spec.image()), spec, this.logs)
-				.exec()
-				.getId();
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.create(spec.name(), spec.image(), ex);
-		}
+	public boolean hasImage(String image) {
+		return this.images.present(image);
+	}
+
+	@Override
+	public StartedContainer run(ContainerSpec spec, RegistryCredentials credentials, Consumer<PullProgress> progress) {
+		return this.runs.run(spec, credentials, progress);
 	}
 
 	@Override
 	public void start(String containerId) {
-		try {
-			this.client.startContainerCmd(containerId).exec();
-		}
-		catch (NotModifiedException ex) {
-			// already running
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, "start container " + containerId, ex);
-		}
+		this.containers.start(containerId);
 	}
 
 	@Override
 	public void stop(String containerId, Duration grace) {
-		int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(0, (grace.toMillis() + 999) / 1000));
-		try {
-			this.client.stopContainerCmd(containerId).withTimeout(seconds).exec();
-		}
-		catch (NotModifiedException ex) {
-			// already stopped
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, "stop container " + containerId, ex);
-		}
+		this.containers.stop(containerId, grace);
 	}
 
 	@Override
 	public void remove(String containerId) {
-		try {
-			this.client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
-		}
-		catch (NotFoundException ex) {
-			// gone already
-		}
-		catch (ConflictException ex) {
-			if (!DockerFailures.detail(ex).contains("already in progress")) {
-				throw this.failures.container(containerId, "remove container " + containerId, ex);
-			}
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, "remove container " + containerId, ex);
-		}
+		this.containers.remove(containerId);
 	}
 
 	@Override
 	public Optional<ContainerInfo> inspect(String containerId) {
-		try {
-			return Optional.of(DockerContainerInfos.from(this.client.inspectContainerCmd(containerId).exec()));
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.container(containerId, "inspect container " + containerId, ex);
-		}
+		return this.containers.inspect(containerId);
 	}
 
-	/** Inspects each container found, so that list and inspect report alike. */
 	@Override
 	public List<ContainerInfo> list(Map<String, String> labels) {
-		List<Container> found;
-		try {
-			found = this.client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
-		}
-		catch (RuntimeException ex) {
-			throw this.failures.other("list containers", ex);
-		}
-		// one removed meanwhile is simply left out
-		return found.stream().map((container) -> inspect(container.getId())).flatMap(Optional::stream).toList();
+		return this.containers.list(labels);
 	}
 
 	@Override
@@ -169,33 +114,13 @@ final class DockerContainerEngine implements ContainerEngine {
 	}
 
 	@Override
-	public void copyIn(String containerId, String directory, InputStream tar) {
+	public void putFiles(String containerId, String directory, InputStream tar) {
 		this.files.copyIn(containerId, directory, tar);
 	}
 
 	@Override
 	public String logs(String containerId, int tail) {
 		return this.files.logs(containerId, tail);
-	}
-
-	@Override
-	public boolean imagePresent(String image) {
-		return this.images.present(image);
-	}
-
-	@Override
-	public void pull(String image, RegistryCredentials credentials, Consumer<PullProgress> progress) {
-		this.images.pull(image, credentials, progress);
-	}
-
-	@Override
-	public String ensureNetwork(String name, Map<String, String> labels) {
-		return this.networks.ensure(name, labels);
-	}
-
-	@Override
-	public void removeNetwork(String name) {
-		this.networks.remove(name);
 	}
 
 }

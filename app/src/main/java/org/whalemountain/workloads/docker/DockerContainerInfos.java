@@ -5,18 +5,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 
 import org.whalemountain.workloads.engine.ContainerInfo;
-import org.whalemountain.workloads.engine.ContainerSpec;
-import org.whalemountain.workloads.engine.ContainerStatus;
+import org.whalemountain.workloads.engine.ContainerState;
+import org.whalemountain.workloads.engine.Endpoint;
 
-/** Reads a {@code docker inspect} answer as a {@link ContainerInfo}. Pure. */
+/**
+ * Reads a {@code docker inspect} answer as a {@link ContainerInfo}, Docker's states in
+ * the port's words. Pure.
+ */
 final class DockerContainerInfos {
 
 	/** Go's zero time, which dockerd reports for "never". */
@@ -31,41 +32,51 @@ final class DockerContainerInfos {
 				: Map.of();
 		boolean finished = state.getFinishedAt() != null && !NEVER.equals(state.getFinishedAt());
 		Integer exitCode = (finished && state.getExitCodeLong() != null) ? state.getExitCodeLong().intValue() : null;
+		ContainerState neutral = state(state.getStatus());
 		return new ContainerInfo(inspected.getId(), name(inspected.getName()), inspected.getConfig().getImage(),
-				status(state.getStatus()), labels, ports(inspected), networkIds(inspected), exitCode,
-				instant(state.getStartedAt()));
+				neutral, (neutral == ContainerState.FAILED) ? reason(state.getStatus(), exitCode) : null, null, labels,
+				ports(inspected), exitCode, instant(state.getStartedAt()));
 	}
 
-	static ContainerStatus status(String dockerStatus) {
+	/**
+	 * Created (not started yet) is pending, paused and exited are stopped, restarting (it
+	 * exited and comes back) and dead are failed.
+	 */
+	static ContainerState state(String dockerStatus) {
 		if (dockerStatus == null) {
-			return ContainerStatus.UNKNOWN;
+			return ContainerState.FAILED;
 		}
 		return switch (dockerStatus) {
-			case "created" -> ContainerStatus.CREATED;
-			case "running" -> ContainerStatus.RUNNING;
-			case "paused" -> ContainerStatus.PAUSED;
-			case "restarting" -> ContainerStatus.RESTARTING;
-			case "exited" -> ContainerStatus.EXITED;
-			case "dead" -> ContainerStatus.DEAD;
-			default -> ContainerStatus.UNKNOWN;
+			case "created" -> ContainerState.PENDING;
+			case "running" -> ContainerState.RUNNING;
+			case "paused", "exited", "removing" -> ContainerState.STOPPED;
+			default -> ContainerState.FAILED;
 		};
+	}
+
+	static String reason(String dockerStatus, Integer exitCode) {
+		if ("restarting".equals(dockerStatus)) {
+			return "The container keeps exiting" + ((exitCode != null) ? " (last exit code " + exitCode + ")" : "")
+					+ " and the engine is starting it again.";
+		}
+		return "The engine cannot run the container any more; delete it and launch it again.";
 	}
 
 	/**
 	 * The ports dockerd actually bound while the container runs; before it starts and
 	 * after it stops only the requested ones exist (host port 0 when dockerd chooses).
 	 */
-	private static List<ContainerSpec.PortBinding> ports(InspectContainerResponse inspected) {
+	private static List<Endpoint> ports(InspectContainerResponse inspected) {
 		Ports bound = (inspected.getNetworkSettings() != null) ? inspected.getNetworkSettings().getPorts() : null;
-		List<ContainerSpec.PortBinding> ports = bindings(bound);
+		List<Endpoint> ports = bindings(bound);
 		if (ports.isEmpty() && inspected.getHostConfig() != null) {
 			ports = bindings(inspected.getHostConfig().getPortBindings());
 		}
 		return ports;
 	}
 
-	private static List<ContainerSpec.PortBinding> bindings(Ports ports) {
-		List<ContainerSpec.PortBinding> result = new ArrayList<>();
+	private static List<Endpoint> bindings(Ports ports) {
+		List<Endpoint> result = new ArrayList<>();
 		if (ports == null) {
 			return result;
 		}
@@ -74,33 +85,17 @@ final class DockerContainerInfos {
 				continue;
 			}
 			for (Ports.Binding binding : entry.getValue()) {
-				result.add(new ContainerSpec.PortBinding(entry.getKey().getPort(), binding.getHostIp(),
+				result.add(Endpoint.published(entry.getKey().getPort(), binding.getHostIp(),
 						hostPort(binding.getHostPortSpec())));
 			}
 		}
-		result.sort(Comparator.comparingInt(ContainerSpec.PortBinding::guestPort)
-			.thenComparing(ContainerSpec.PortBinding::hostAddress, Comparator.nullsFirst(Comparator.naturalOrder())));
+		result.sort(Comparator.comparingInt(Endpoint::guestPort)
+			.thenComparing(Endpoint::host, Comparator.nullsFirst(Comparator.naturalOrder())));
 		return result;
 	}
 
 	private static int hostPort(String spec) {
 		return (spec == null || spec.isBlank()) ? 0 : Integer.parseInt(spec);
-	}
-
-	/** A created container's endpoints have no network id yet; they get one at start. */
-	private static List<String> networkIds(InspectContainerResponse inspected) {
-		if (inspected.getNetworkSettings() == null || inspected.getNetworkSettings().getNetworks() == null) {
-			return List.of();
-		}
-		return inspected.getNetworkSettings()
-			.getNetworks()
-			.values()
-			.stream()
-			.map(ContainerNetwork::getNetworkID)
-			.filter(Objects::nonNull)
-			.filter((id) -> !id.isBlank())
-			.sorted()
-			.toList();
 	}
 
 	private static String name(String dockerName) {

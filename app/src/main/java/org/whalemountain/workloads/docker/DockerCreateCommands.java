@@ -17,31 +17,35 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import org.whalemountain.workloads.engine.ContainerSpec;
 
 /**
- * Turns a {@link ContainerSpec} into a Docker create-container request. Pure: it only
- * fills the command it is given, so that what the service asks dockerd for can be checked
- * without one. Never privileged, whatever the spec says; a missing resources, restart or
- * security part means none, {@code no}, and {@link ContainerSpec.Security#HARDENED}.
- * Every container logs to rotated {@code json-file}s, whatever dockerd's default driver.
+ * Turns a {@link ContainerSpec} and its {@link DockerPlacement} into a Docker
+ * create-container request. Pure: it only fills the command it is given, so that what the
+ * service asks dockerd for can be checked without one. Never privileged, whatever the
+ * spec says; a missing resources, lifecycle or security part means none,
+ * {@code RUN_ONCE}, and {@link ContainerSpec.Security#HARDENED}. Every container logs to
+ * rotated {@code json-file}s, whatever dockerd's default driver.
  */
 final class DockerCreateCommands {
 
 	/** Docker's spelling; {@code no-new-privileges:true} would mean the same. */
 	static final String NO_NEW_PRIVILEGES = "no-new-privileges";
 
+	/** Docker's option for running without a seccomp filter. */
+	static final String SECCOMP_UNCONFINED = "seccomp=unconfined";
+
 	private DockerCreateCommands() {
 	}
 
-	static CreateContainerCmd fill(CreateContainerCmd command, ContainerSpec spec, DockerProperties.Logs logs) {
+	static CreateContainerCmd fill(CreateContainerCmd command, ContainerSpec spec, DockerPlacement placement) {
 		command.withName(spec.name())
 			.withLabels(spec.labels())
 			.withEnv(spec.env())
 			.withExposedPorts(exposedPorts(spec))
-			.withHostConfig(hostConfig(spec).withLogConfig(logConfig(logs)));
+			.withHostConfig(hostConfig(spec, placement).withLogConfig(logConfig(placement.logs())));
 		if (!spec.command().isEmpty()) {
 			command.withCmd(spec.command());
 		}
-		if (spec.user() != null && !spec.user().isBlank()) {
-			command.withUser(spec.user());
+		if (spec.runAs() != null) {
+			command.withUser(spec.runAs().uid() + ":" + spec.runAs().gid());
 		}
 		return command;
 	}
@@ -54,12 +58,12 @@ final class DockerCreateCommands {
 		return spec.ports().stream().map((port) -> ExposedPort.tcp(port.guestPort())).distinct().toList();
 	}
 
-	static HostConfig hostConfig(ContainerSpec spec) {
+	static HostConfig hostConfig(ContainerSpec spec, DockerPlacement placement) {
 		HostConfig host = HostConfig.newHostConfig()
 			.withPrivileged(false)
-			.withPortBindings(portBindings(spec.ports()))
-			.withMounts(mounts(spec.mounts()))
-			.withRestartPolicy(restartPolicy(spec.restart()));
+			.withPortBindings(portBindings(spec.ports(), placement.publishAddress()))
+			.withMounts(mounts(spec.volumes(), placement.hostPaths()))
+			.withRestartPolicy(restartPolicy(spec.lifecycle()));
 		ContainerSpec.Resources resources = (spec.resources() != null) ? spec.resources()
 				: ContainerSpec.Resources.NONE;
 		if (resources.nanoCpus() > 0) {
@@ -76,8 +80,8 @@ final class DockerCreateCommands {
 		if (security.dropAllCapabilities()) {
 			host.withCapDrop(Capability.ALL);
 		}
-		if (spec.network() != null && !spec.network().isBlank()) {
-			host.withNetworkMode(spec.network());
+		if (placement.network() != null && !placement.network().isBlank()) {
+			host.withNetworkMode(placement.network());
 		}
 		return host;
 	}
@@ -104,47 +108,48 @@ final class DockerCreateCommands {
 		return String.valueOf(bytes);
 	}
 
-	static Ports portBindings(List<ContainerSpec.PortBinding> ports) {
+	/** Every port on the one address this Docker host publishes on. */
+	static Ports portBindings(List<ContainerSpec.Port> ports, String address) {
 		Ports bindings = new Ports();
-		for (ContainerSpec.PortBinding port : ports) {
-			bindings.bind(ExposedPort.tcp(port.guestPort()), binding(port));
+		for (ContainerSpec.Port port : ports) {
+			bindings.bind(ExposedPort.tcp(port.guestPort()), binding(address, port.publicPort()));
 		}
 		return bindings;
 	}
 
-	private static Ports.Binding binding(ContainerSpec.PortBinding port) {
-		boolean anyAddress = port.hostAddress() == null || port.hostAddress().isBlank();
-		if (port.hostPort() == 0) {
-			return anyAddress ? Ports.Binding.empty() : Ports.Binding.bindIp(port.hostAddress());
+	private static Ports.Binding binding(String address, int hostPort) {
+		boolean anyAddress = address == null || address.isBlank();
+		if (hostPort == 0) {
+			return anyAddress ? Ports.Binding.empty() : Ports.Binding.bindIp(address);
 		}
-		return anyAddress ? Ports.Binding.bindPort(port.hostPort())
-				: Ports.Binding.bindIpAndPort(port.hostAddress(), port.hostPort());
+		return anyAddress ? Ports.Binding.bindPort(hostPort) : Ports.Binding.bindIpAndPort(address, hostPort);
 	}
 
 	/**
 	 * Mounts rather than the older binds: a missing host path fails the create instead of
 	 * being created by dockerd as an empty root-owned directory.
+	 * @throws IllegalArgumentException for a volume whose host path was not resolved
 	 */
-	static List<Mount> mounts(List<ContainerSpec.Mount> mounts) {
-		return mounts.stream()
-			.map((mount) -> new Mount().withType(MountType.BIND)
-				.withSource(mount.hostPath())
-				.withTarget(mount.containerPath())
-				.withReadOnly(mount.readOnly()))
-			.toList();
+	static List<Mount> mounts(List<ContainerSpec.Volume> volumes, Map<ContainerSpec.VolumeSource, String> hostPaths) {
+		return volumes.stream().map((volume) -> {
+			String source = hostPaths.get(volume.source());
+			if (source == null) {
+				throw new IllegalArgumentException("No host path for the " + volume.source() + " volume");
+			}
+			return new Mount().withType(MountType.BIND)
+				.withSource(source)
+				.withTarget(volume.containerPath())
+				.withReadOnly(volume.readOnly());
+		}).toList();
 	}
 
-	static RestartPolicy restartPolicy(ContainerSpec.RestartPolicy restart) {
-		if (restart == null) {
-			return RestartPolicy.noRestart();
-		}
-		return switch (restart) {
-			case NO -> RestartPolicy.noRestart();
-			// 0 retries means no limit to Docker; the caller decides with stop or remove
-			case ON_FAILURE -> RestartPolicy.onFailureRestart(0);
-			case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
-			case ALWAYS -> RestartPolicy.alwaysRestart();
-		};
+	/**
+	 * A container that keeps running comes back after a crash and after dockerd restarts,
+	 * but not after the service stopped it.
+	 */
+	static RestartPolicy restartPolicy(ContainerSpec.Lifecycle lifecycle) {
+		return (lifecycle == ContainerSpec.Lifecycle.KEEP_RUNNING) ? RestartPolicy.unlessStoppedRestart()
+				: RestartPolicy.noRestart();
 	}
 
 	static List<String> securityOptions(ContainerSpec.Security security) {
@@ -152,7 +157,9 @@ final class DockerCreateCommands {
 		if (security.noNewPrivileges()) {
 			options.add(NO_NEW_PRIVILEGES);
 		}
-		security.securityOptions().stream().filter((option) -> !options.contains(option)).forEach(options::add);
+		if (security.syscalls() == ContainerSpec.SyscallFilter.UNCONFINED) {
+			options.add(SECCOMP_UNCONFINED);
+		}
 		return options;
 	}
 

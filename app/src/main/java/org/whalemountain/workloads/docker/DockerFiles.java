@@ -1,8 +1,18 @@
 package org.whalemountain.workloads.docker;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.github.dockerjava.api.DockerClient;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+import org.whalemountain.workloads.engine.ContainerSpec;
 
 /** Files into a container and its logs out of it. */
 final class DockerFiles {
@@ -45,6 +55,52 @@ final class DockerFiles {
 		catch (RuntimeException ex) {
 			throw this.failures.container(containerId, action, ex);
 		}
+	}
+
+	/**
+	 * Puts a spec's files into a created container: each directory as one tar unpacked in
+	 * its parent, with the directory itself made {@code 0700}, as the files may be
+	 * secrets.
+	 */
+	void seed(String containerId, List<ContainerSpec.SeedFile> files) {
+		Map<String, List<ContainerSpec.SeedFile>> byDirectory = new LinkedHashMap<>();
+		for (ContainerSpec.SeedFile file : files) {
+			byDirectory.computeIfAbsent(parent(file.path()), (dir) -> new java.util.ArrayList<>()).add(file);
+		}
+		byDirectory.forEach((directory, inIt) -> copyIn(containerId, directory.equals("/") ? "/" : parent(directory),
+				new ByteArrayInputStream(tar(directory, inIt))));
+	}
+
+	static byte[] tar(String directory, List<ContainerSpec.SeedFile> files) {
+		String prefix = directory.equals("/") ? "" : directory.substring(directory.lastIndexOf('/') + 1) + "/";
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+			tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+			if (!prefix.isEmpty()) {
+				TarArchiveEntry dir = new TarArchiveEntry(prefix);
+				dir.setMode(040700);
+				tar.putArchiveEntry(dir);
+				tar.closeArchiveEntry();
+			}
+			for (ContainerSpec.SeedFile file : files) {
+				byte[] content = file.content();
+				TarArchiveEntry entry = new TarArchiveEntry(prefix + file.path().substring(directory.length() + 1));
+				entry.setMode(0100000 | file.mode());
+				entry.setSize(content.length);
+				tar.putArchiveEntry(entry);
+				tar.write(content);
+				tar.closeArchiveEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Writing a tar to memory cannot fail", ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static String parent(String path) {
+		int slash = path.lastIndexOf('/');
+		return (slash <= 0) ? "/" : path.substring(0, slash);
 	}
 
 	String logs(String containerId, int tail) {

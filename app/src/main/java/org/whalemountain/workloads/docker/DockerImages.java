@@ -52,7 +52,8 @@ final class DockerImages {
 	/**
 	 * Pulls by name, and by digest when the reference has one (the tag is only a label
 	 * then). Docker pulls every tag of a repository when asked without one, so a
-	 * reference always has one of the two.
+	 * reference always has one of the two. Progress is told as one percentage (see
+	 * {@link DockerPullMeter}), each time it or the message changes, and 100 at the end.
 	 */
 	void pull(String image, RegistryCredentials credentials, Consumer<PullProgress> progress) {
 		ImageReference reference = ImageReference.parse(image, ImageReference.DOCKER_HUB);
@@ -76,6 +77,7 @@ final class DockerImages {
 		if (callback.error != null) {
 			throw this.failures.pullRefused(image, callback.error, null);
 		}
+		callback.done();
 	}
 
 	private static Stream<String> listed(List<String> names) {
@@ -94,12 +96,14 @@ final class DockerImages {
 	}
 
 	/**
-	 * Passes every status line on; a failure after the pull began arrives as a line with
-	 * an error, not as an HTTP status.
+	 * Measures every status line and passes changes on; a failure after the pull began
+	 * arrives as a line with an error, not as an HTTP status.
 	 */
 	private static final class Progress extends ResultCallback.Adapter<PullResponseItem> {
 
 		private final Consumer<PullProgress> progress;
+
+		private final DockerPullMeter meter = new DockerPullMeter();
 
 		private volatile String error;
 
@@ -120,7 +124,14 @@ final class DockerImages {
 			// "Pulling from owner/name" carries the tag as its id, though it is about the
 			// image
 			boolean aboutImage = item.getStatus() != null && item.getStatus().startsWith("Pulling from");
-			this.progress.accept(new PullProgress(aboutImage ? null : item.getId(), item.getStatus(), current, total));
+			if (this.meter
+				.add(new DockerPullMeter.Report(aboutImage ? null : item.getId(), item.getStatus(), current, total))) {
+				this.progress.accept(new PullProgress(this.meter.percent(), this.meter.message()));
+			}
+		}
+
+		void done() {
+			this.progress.accept(new PullProgress(100, this.meter.message()));
 		}
 
 	}

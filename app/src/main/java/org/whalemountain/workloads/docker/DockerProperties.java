@@ -32,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * with its own
  * @param connections how many connections to dockerd the service holds at most
  * @param logs log rotation of every container the service creates
+ * @param socketOnHost dockerd's socket as a path on the Docker host, bound into
+ * containers that drive the engine themselves (the runners); empty means the path of a
+ * {@code unix://} host, else {@code /var/run/docker.sock}
  */
 @Validated
 @ConfigurationProperties("wm.workloads.docker")
@@ -42,24 +45,33 @@ public record DockerProperties(@NotNull @Pattern(regexp = "(unix|tcp)://.+",
 		@NotNull @DurationMin(millis = 1) @DefaultValue("PT2M") Duration responseTimeout,
 		@NotNull @Pattern(regexp = "|1\\.\\d+",
 				message = "must be empty or like 1.41") @DefaultValue("") String apiVersion,
-		@Valid @NotNull @DefaultValue Connections connections, @Valid @NotNull @DefaultValue Logs logs) {
+		@Valid @NotNull @DefaultValue Connections connections, @Valid @NotNull @DefaultValue Logs logs,
+		@NotNull @DefaultValue("") String socketOnHost) {
 
 	/** The defaults, as an operator who sets nothing gets them. */
 	public static DockerProperties defaults() {
 		return new DockerProperties("unix:///var/run/docker.sock", false, "", Duration.ofSeconds(5),
-				Duration.ofMinutes(2), "", Connections.DEFAULTS, Logs.DEFAULTS);
+				Duration.ofMinutes(2), "", Connections.DEFAULTS, Logs.DEFAULTS, "");
 	}
 
 	/** The same settings for another Docker host. */
 	public DockerProperties withHost(String otherHost) {
 		return new DockerProperties(otherHost, this.tlsVerify, this.certPath, this.connectTimeout, this.responseTimeout,
-				this.apiVersion, this.connections, this.logs);
+				this.apiVersion, this.connections, this.logs, this.socketOnHost);
 	}
 
 	/** The same settings with other connection limits. */
 	public DockerProperties withConnections(Connections otherConnections) {
 		return new DockerProperties(this.host, this.tlsVerify, this.certPath, this.connectTimeout, this.responseTimeout,
-				this.apiVersion, otherConnections, this.logs);
+				this.apiVersion, otherConnections, this.logs, this.socketOnHost);
+	}
+
+	/** dockerd's socket on its host, for containers that drive the engine. */
+	public String socketPath() {
+		if (!this.socketOnHost.isBlank()) {
+			return this.socketOnHost;
+		}
+		return this.host.startsWith("unix://") ? this.host.substring("unix://".length()) : "/var/run/docker.sock";
 	}
 
 	@AssertTrue(message = "wm.workloads.docker.tls-verify needs a tcp:// host and wm.workloads.docker.cert-path")

@@ -8,13 +8,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs containers somewhere: Docker today, Kubernetes later. Every method blocks until
- * the engine has answered. Implementations throw {@link EngineUnavailableException} when
- * the engine cannot be reached, {@link EngineBusyException} (a kind of it) when every
- * connection to the engine stayed in use for longer than they wait for one,
- * {@link ContainerNotFoundException} for an unknown container id and
- * {@link ImageNotFoundException} when an image is neither present nor pullable. No
- * library type appears here.
+ * Runs containers somewhere: Docker today, Kubernetes later. Shaped as
+ * spring-cloud-deployer's {@code AppDeployer} (deploy, undeploy, status with a state) and
+ * a spawner's start, stop and poll: {@link #run} makes a container from a spec and starts
+ * it, pulling its image inside the engine; {@link #stop}, {@link #start} and
+ * {@link #remove} act on it; {@link #inspect} answers its {@link ContainerState}. Every
+ * method blocks until the engine has answered. Implementations throw
+ * {@link EngineUnavailableException} when the engine cannot be reached,
+ * {@link EngineBusyException} (a kind of it) when every connection to the engine stayed
+ * in use for longer than they wait for one, {@link ContainerNotFoundException} for an
+ * unknown container id and {@link ImageNotFoundException} when an image cannot be pulled.
+ * No library type and no word of one engine appears here.
  */
 public interface ContainerEngine {
 
@@ -22,18 +26,31 @@ public interface ContainerEngine {
 	String name();
 
 	/**
-	 * Creates a container (not started). The image must be present ({@link #pull}).
-	 * Returns only the id: reading the container back costs every launch of a class-start
-	 * burst one more engine round trip; {@link #inspect} when more is needed.
-	 * @return the new container's id
-	 * @throws ContainerNameTakenException if a container with this name exists
-	 * @throws HostPortTakenException if a requested host port is already bound
+	 * Whether {@link #run} would start this image without downloading it first, so that a
+	 * launch may answer with a running container rather than a pending one. A hint:
+	 * {@code false} is always safe, and engines that cannot tell answer it.
 	 */
-	String create(ContainerSpec spec);
+	boolean hasImage(String image);
 
 	/**
-	 * Starts a created or stopped container; starting a running one does nothing.
-	 * @throws HostPortTakenException if a host port was taken meanwhile
+	 * Pulls the image if the engine lacks it, reporting progress as it goes, then makes
+	 * the container and starts it, with the spec's files in place before its process
+	 * starts. Blocks until the container was started (an engine whose containers start
+	 * later answers them {@link ContainerState#PENDING} meanwhile). On failure nothing is
+	 * left on the engine.
+	 * @param credentials for the image's registry, or {@code null} for anonymous pulls;
+	 * never logged
+	 * @param progress told how far a pull got; not called when no pull is needed
+	 * @throws ImageNotFoundException if the image cannot be pulled, with the reason
+	 * @throws ContainerNameTakenException if a container with this name exists
+	 * @throws HostPortTakenException if a requested public port is already bound
+	 */
+	StartedContainer run(ContainerSpec spec, RegistryCredentials credentials, Consumer<PullProgress> progress);
+
+	/**
+	 * Starts a stopped container again; starting a running one does nothing. An engine
+	 * that cannot keep a stopped container makes it again from the spec it was run with.
+	 * @throws HostPortTakenException if a public port was taken meanwhile
 	 */
 	void start(String containerId);
 
@@ -45,8 +62,15 @@ public interface ContainerEngine {
 	/** Removes the container, running or not; removing an unknown one does nothing. */
 	void remove(String containerId);
 
-	/** The container's current state, or empty if it does not exist. */
+	/** The container now, or empty if the engine no longer has it. */
 	Optional<ContainerInfo> inspect(String containerId);
+
+	/**
+	 * The container's state now; {@link ContainerState#GONE} once the engine lacks it.
+	 */
+	default ContainerState state(String containerId) {
+		return inspect(containerId).map(ContainerInfo::state).orElse(ContainerState.GONE);
+	}
 
 	/** Every container, running or not, that carries all of these labels. */
 	List<ContainerInfo> list(Map<String, String> labels);
@@ -76,31 +100,22 @@ public interface ContainerEngine {
 			Consumer<byte[]> output, Runnable ended);
 
 	/**
-	 * Unpacks a tar stream into a directory of the container (which must exist). The
-	 * files belong to the container's user, as if its process had written them, whatever
-	 * owner the tar names. Entries are otherwise taken as given: callers build safe tars.
+	 * Unpacks a tar stream into a directory of the running container (which must exist).
+	 * The files belong to the container's user, as if its process had written them,
+	 * whatever owner the tar names. Entries are otherwise taken as given: callers build
+	 * safe tars.
 	 */
-	void copyIn(String containerId, String directory, InputStream tar);
+	void putFiles(String containerId, String directory, InputStream tar);
 
 	/** The last {@code tail} lines of stdout and stderr, interleaved as written. */
 	String logs(String containerId, int tail);
 
-	/** Whether the image is present on the engine. */
-	boolean imagePresent(String image);
-
 	/**
-	 * Pulls an image, reporting progress as it goes.
-	 * @param credentials registry credentials, or {@code null} for anonymous pulls
+	 * How each guest port of the container is reached from outside: a host and port, a
+	 * URL or a port-forward command; empty for an unknown container.
 	 */
-	void pull(String image, RegistryCredentials credentials, Consumer<PullProgress> progress);
-
-	/**
-	 * Makes sure a network of this name exists (a bridge on Docker).
-	 * @return the network's id
-	 */
-	String ensureNetwork(String name, Map<String, String> labels);
-
-	/** Removes a network; removing an unknown one does nothing. */
-	void removeNetwork(String name);
+	default List<Endpoint> endpoints(String containerId) {
+		return inspect(containerId).map(ContainerInfo::endpoints).orElse(List.of());
+	}
 
 }

@@ -1,46 +1,66 @@
 package org.whalemountain.workloads.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What to create. Never privileged: there is no way to ask for it.
+ * What to run, never how: each engine decides how to give it (Docker binds the owner's
+ * home directory and joins the owner's network; Kubernetes would claim a volume in the
+ * owner's namespace). Never privileged: there is no way to ask for it.
  *
  * @param name the container's name, unique on the engine
- * @param image a reference the engine has ({@code registry/owner/repo:tag})
+ * @param image a reference the engine can pull ({@code registry/owner/repo:tag})
  * @param command arguments replacing the image's CMD, or empty for the image's own
  * @param env {@code NAME=value} entries
- * @param ports guest ports published on a host address
- * @param labels owner, kind and id labels used to find the container again
- * @param network the network to join, or {@code null} for the engine's default
- * @param mounts host paths bound into the container
+ * @param ports guest ports to reach from outside
+ * @param labels kind, owner and id labels used to find the container again
+ * @param owner the user the container belongs to, its tenant: the engine keeps each
+ * owner's containers together and apart from others' (a network, a namespace)
+ * @param volumes storage given into the container, named by what it is
  * @param resources CPU, memory and process limits
- * @param restart what the engine does when the container exits
  * @param security hardening beyond "not privileged"
- * @param user {@code uid:gid} to run as, or {@code null} for the image's user
+ * @param runAs the numeric user to run as, or {@code null} for the image's user
+ * @param lifecycle whether the engine brings the process back when it exits
+ * @param files files placed before the process starts (configuration it reads at once)
  */
-public record ContainerSpec(String name, String image, List<String> command, List<String> env, List<PortBinding> ports,
-		Map<String, String> labels, String network, List<Mount> mounts, Resources resources, RestartPolicy restart,
-		Security security, String user) {
+public record ContainerSpec(String name, String image, List<String> command, List<String> env, List<Port> ports,
+		Map<String, String> labels, String owner, List<Volume> volumes, Resources resources, Security security,
+		RunAs runAs, Lifecycle lifecycle, List<SeedFile> files) {
 
 	public ContainerSpec {
 		command = List.copyOf(command);
 		env = List.copyOf(env);
 		ports = List.copyOf(ports);
 		labels = Map.copyOf(labels);
-		mounts = List.copyOf(mounts);
+		volumes = List.copyOf(volumes);
+		files = List.copyOf(files);
 	}
 
 	/**
-	 * A guest port published on the host.
+	 * A guest port to reach from outside.
 	 *
-	 * @param hostPort 0 lets the engine choose
+	 * @param publicPort the port the service reserved for it on the engine's public side
+	 * (a host port on Docker), or 0 to let the engine choose
 	 */
-	public record PortBinding(int guestPort, String hostAddress, int hostPort) {
+	public record Port(int guestPort, int publicPort) {
 	}
 
-	/** A host path bound into the container. */
-	public record Mount(String hostPath, String containerPath, boolean readOnly) {
+	/** Storage given into a container, by what it is rather than where it lives. */
+	public enum VolumeSource {
+
+		/** The owner's own data, the same in each of the owner's containers. */
+		OWNER_HOME,
+		/**
+		 * The engine's own API, for a workload that runs further containers (a CI
+		 * runner).
+		 */
+		ENGINE_API
+
+	}
+
+	/** A volume and where it appears in the container. */
+	public record Volume(VolumeSource source, String containerPath, boolean readOnly) {
 	}
 
 	/**
@@ -55,25 +75,77 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
 
 	}
 
-	/** What happens when the container's process exits. */
-	public enum RestartPolicy {
+	/** Which system calls the process may make. */
+	public enum SyscallFilter {
 
-		NO, ON_FAILURE, UNLESS_STOPPED, ALWAYS
+		/** The engine's default filter, which blocks the dangerous calls. */
+		ENGINE_DEFAULT,
+		/** No filter: only for workloads that must make calls the default blocks. */
+		UNCONFINED
 
 	}
 
 	/**
-	 * @param noNewPrivileges set {@code no-new-privileges}
+	 * A typed security profile.
+	 *
+	 * @param noNewPrivileges the process can never gain privileges (setuid binaries)
 	 * @param dropAllCapabilities drop every Linux capability
-	 * @param securityOptions further engine options such as {@code seccomp=unconfined};
-	 * empty for none
+	 * @param syscalls the system call filter
 	 */
-	public record Security(boolean noNewPrivileges, boolean dropAllCapabilities, List<String> securityOptions) {
+	public record Security(boolean noNewPrivileges, boolean dropAllCapabilities, SyscallFilter syscalls) {
 
-		public static final Security HARDENED = new Security(true, false, List.of());
+		public static final Security HARDENED = new Security(true, false, SyscallFilter.ENGINE_DEFAULT);
 
-		public Security {
-			securityOptions = List.copyOf(securityOptions);
+	}
+
+	/** A numeric user and group, never root's for a container with the owner's home. */
+	public record RunAs(int uid, int gid) {
+	}
+
+	/** What happens when the container's process exits. */
+	public enum Lifecycle {
+
+		/** It stays stopped: a user's container, which the user starts again. */
+		RUN_ONCE,
+		/** The engine starts it again, until it is stopped on purpose (a service). */
+		KEEP_RUNNING
+
+	}
+
+	/**
+	 * A file in place before the process starts. Its directory is made if missing,
+	 * readable by the container's user only. The content may be a secret: it is never
+	 * shown, logged or kept apart from the container.
+	 *
+	 * @param path the absolute path in the container
+	 * @param mode the file's permission bits, such as {@code 0600}
+	 */
+	public record SeedFile(String path, byte[] content, int mode) {
+
+		public SeedFile {
+			content = content.clone();
+		}
+
+		@Override
+		public byte[] content() {
+			return this.content.clone();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof SeedFile file && file.path.equals(this.path) && file.mode == this.mode
+					&& Arrays.equals(file.content, this.content);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.path.hashCode() * 31 + Arrays.hashCode(this.content);
+		}
+
+		@Override
+		public String toString() {
+			return "SeedFile[" + this.path + ", " + this.content.length + " bytes, " + Integer.toOctalString(this.mode)
+					+ "]";
 		}
 
 	}

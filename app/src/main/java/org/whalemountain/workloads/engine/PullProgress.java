@@ -1,12 +1,10 @@
 package org.whalemountain.workloads.engine;
 
 /**
- * One progress report of a pull.
+ * How far an engine got with pulling the image of a container it was asked to run.
  *
- * @param layer the layer id, or {@code null} for messages about the whole image
- * @param status the engine's words ("Downloading", "Pull complete")
- * @param current bytes done for this layer, 0 if unknown
- * @param total bytes of this layer, 0 if unknown
+ * @param percent 0 to 100, never going back; 100 only once the image is there
+ * @param message the engine's last words about the pull, for operators and curious users
  */
-public record PullProgress(String layer, String status, long current, long total) {
+public record PullProgress(int percent, String message) {
 }

@@ -1,8 +1,8 @@
 /**
  * The container engine port: {@link org.whalemountain.workloads.engine.ContainerEngine},
  * what it is given and answers, and its failures. No engine's library type appears here,
- * and no word of one engine: Docker lives in {@code workloads.docker}. A named interface,
- * the only way into the module for code that runs containers of its own (the runners).
+ * and no word of one engine: that lives in its adapter package. A named interface, the
+ * only way into the module for code that runs containers of its own (the runners).
  */
 @org.springframework.modulith.NamedInterface("engine")
 package org.whalemountain.workloads.engine;

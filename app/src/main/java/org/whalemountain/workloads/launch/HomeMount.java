@@ -1,25 +1,26 @@
 package org.whalemountain.workloads.launch;
 
+import org.whalemountain.workloads.engine.ContainerSpec;
+
 /**
- * The user's own data directory bound into a container, and the LDAP identity the
- * container's process runs as so that files keep their owner.
+ * The owner's home volume in a container, and the LDAP identity the container's process
+ * runs as so that files keep their owner.
  *
- * @param hostPath the directory on the Docker host
  * @param containerPath where it appears in the container, also {@code HOME}
  */
-record HomeMount(String hostPath, String containerPath, int uid, int gid) {
+record HomeMount(String containerPath, int uid, int gid) {
 
 	HomeMount {
 		if (uid < 1 || gid < 1) {
-			// a host directory bound into a root container is what this type must never
+			// the owner's data bound into a root container is what this type must never
 			// describe
 			throw new IllegalArgumentException("A home mount never runs as root (" + uid + ":" + gid + ")");
 		}
 	}
 
-	/** {@code uid:gid}, as the engine takes a user. */
-	String user() {
-		return this.uid + ":" + this.gid;
+	/** The numbers the container runs as. */
+	ContainerSpec.RunAs runAs() {
+		return new ContainerSpec.RunAs(this.uid, this.gid);
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.whalemountain.workloads.launch;
 
 import org.whalemountain.workloads.WorkloadsProperties;
-import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.PullProgress;
 import org.whalemountain.workloads.engine.RegistryCredentials;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes launches whose image the engine lacks, in the background: pulls the image,
- * records the progress on the row, then creates and starts the container (status
- * {@code running}), or marks the row {@code failed} with the reason and frees its host
- * ports. At most {@code wm.workloads.pull.threads} pulls run at once; the others wait in
- * line, which the per-user container quota keeps short.
+ * Finishes launches whose image the engine lacks, in the background: the engine pulls the
+ * image and runs the container while the row stays {@code pending} with the pull's
+ * progress, then the row is {@code running}, or {@code failed} with the reason and its
+ * host ports freed. At most {@code wm.workloads.pull.threads} pulls run at once; the
+ * others wait in line, which the per-user container quota keeps short.
  */
 @Component
 public class ImagePulls {
@@ -36,8 +36,6 @@ public class ImagePulls {
 
 	/** Progress is written at most this often, not for every report of every layer. */
 	private static final long WRITE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-
-	private final ContainerEngine engine;
 
 	private final ContainerStore store;
 
@@ -52,9 +50,7 @@ public class ImagePulls {
 	/** Rows this instance is pulling or about to: never stale, however long they wait. */
 	private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
-	ImagePulls(ContainerEngine engine, ContainerStore store, LaunchSteps launcher, WorkloadsProperties properties,
-			Clock clock) {
-		this.engine = engine;
+	ImagePulls(ContainerStore store, LaunchSteps launcher, WorkloadsProperties properties, Clock clock) {
 		this.store = store;
 		this.launcher = launcher;
 		this.clock = clock;
@@ -69,8 +65,7 @@ public class ImagePulls {
 	}
 
 	/**
-	 * Queues the pull and the start of a row reserved as {@code pulling}; returns at
-	 * once.
+	 * Queues the run of a row reserved as {@code pending}; returns at once.
 	 */
 	void submit(ContainerRecord row, LaunchPlan plan, RegistryCredentials credentials) {
 		this.active.add(row.id());
@@ -100,21 +95,21 @@ public class ImagePulls {
 		this.workers.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * The end of a pull is always written: the engine's last words stay on the row, what
+	 * an operator asks about later.
+	 */
+	private void record(ContainerRecord row, PullProgress progress, long[] lastWrite) {
+		if (progress.percent() == 100 || System.nanoTime() - lastWrite[0] >= WRITE_EVERY_NANOS) {
+			lastWrite[0] = System.nanoTime();
+			this.store.recordPull(row.id(), progress.percent(), progress.message(), this.clock.instant());
+		}
+	}
+
 	private void pullAndRun(ContainerRecord row, LaunchPlan plan, RegistryCredentials credentials) {
 		try {
-			PullMeter meter = new PullMeter();
 			long[] lastWrite = { System.nanoTime() - WRITE_EVERY_NANOS };
-			this.engine.pull(row.image(), credentials, (progress) -> {
-				if (meter.add(progress) && System.nanoTime() - lastWrite[0] >= WRITE_EVERY_NANOS) {
-					lastWrite[0] = System.nanoTime();
-					this.store.recordPull(row.id(), meter.percent(), meter.message(), this.clock.instant());
-				}
-			});
-			// the engine's last words stay on the row: what an operator asks about later
-			if (!this.store.recordPull(row.id(), 100, meter.message(), this.clock.instant())) {
-				return; // deleted meanwhile: the pulled image stays for the next launch
-			}
-			this.launcher.run(row, plan);
+			this.launcher.run(row, plan, credentials, (progress) -> record(row, progress, lastWrite));
 		}
 		catch (RuntimeException ex) {
 			String reason = this.stopping

@@ -4,17 +4,20 @@ import org.whalemountain.workloads.ContainerView;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerNameTakenException;
+import org.whalemountain.workloads.engine.ContainerState;
 import org.whalemountain.workloads.engine.HostPortTakenException;
+import org.whalemountain.workloads.engine.PullProgress;
+import org.whalemountain.workloads.engine.RegistryCredentials;
+import org.whalemountain.workloads.engine.StartedContainer;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
 import org.whalemountain.workloads.store.HostPorts;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,15 +26,16 @@ import org.whalemountain.platform.crypto.SecretBox;
 
 /**
  * The steps of a launch after the input was checked: reserve (row, quota, host ports) in
- * one transaction, then create and start on the engine, at once or once the image was
- * pulled, so that a failure leaves nothing on the engine.
+ * one transaction, then have the engine run the container (pulling its image first if it
+ * must), so that a failure leaves nothing on the engine.
  */
 @Component
 class LaunchSteps {
 
 	/**
-	 * Docker may still find a reserved port bound by something outside the service; each
-	 * attempt rules out the port it refused, so a few attempts get past a few such ports.
+	 * The engine may still find a reserved port bound by something outside the service;
+	 * each attempt rules out the port it refused, so a few attempts get past a few such
+	 * ports.
 	 */
 	private static final int ATTEMPTS = 4;
 
@@ -67,13 +71,14 @@ class LaunchSteps {
 	/**
 	 * Reserves, creates and starts; on failure nothing is left, not even the row.
 	 */
-	ContainerRecord launch(LaunchPlan plan) {
+	ContainerRecord launch(LaunchPlan plan, RegistryCredentials credentials) {
 		Set<Integer> refused = new TreeSet<>();
 		for (int attempt = 1;; attempt++) {
-			ContainerRecord row = reserve(plan, "creating", refused);
+			ContainerRecord row = reserve(plan, ContainerState.PENDING, refused);
 			List<ContainerView.Port> ports = this.hostPorts.of(row.id());
 			try {
-				return run(row, plan);
+				return run(row, plan, credentials, (progress) -> {
+				});
 			}
 			catch (HostPortTakenException ex) {
 				this.store.delete(row.id());
@@ -93,11 +98,11 @@ class LaunchSteps {
 	 * Reserves the row, the quota and the host ports in one transaction.
 	 * @throws ConflictException for a taken name or an exceeded quota
 	 */
-	ContainerRecord reserve(LaunchPlan plan, String status) {
+	ContainerRecord reserve(LaunchPlan plan, ContainerState status) {
 		return reserve(plan, status, Set.of());
 	}
 
-	private ContainerRecord reserve(LaunchPlan plan, String status, Set<Integer> refusedPorts) {
+	private ContainerRecord reserve(LaunchPlan plan, ContainerState status, Set<Integer> refusedPorts) {
 		return this.transaction.execute((tx) -> {
 			this.store.lockOwner(plan.owner());
 			checkQuota(plan.owner());
@@ -115,30 +120,26 @@ class LaunchSteps {
 	}
 
 	/**
-	 * Creates and starts the container of a reserved row, whose image the engine has. On
-	 * failure the engine's container is removed again; the row is the caller's to undo.
-	 * @return the row as running, or {@code null} if it was deleted meanwhile (the
-	 * container is then removed)
+	 * Has the engine run the container of a reserved row, pulling its image if it must. A
+	 * failed run leaves nothing on the engine; the row is the caller's to undo.
+	 * @return the row as running, or {@code null} if it was deleted or failed meanwhile
+	 * (the container is then removed)
 	 */
-	ContainerRecord run(ContainerRecord row, LaunchPlan plan) {
-		List<String> created = new ArrayList<>(1);
+	ContainerRecord run(ContainerRecord row, LaunchPlan plan, RegistryCredentials credentials,
+			Consumer<PullProgress> progress) {
+		StartedContainer started = this.engine.run(LendingSpecs.spec(row, plan.command(), plan.env(),
+				this.hostPorts.of(row.id()), this.properties, plan.home()), credentials, progress);
 		try {
-			String networkId = this.engine.ensureNetwork(LendingSpecs.network(row.owner()),
-					Map.of(LendingSpecs.OWNER_LABEL, row.owner()));
-			String containerId = this.engine.create(LendingSpecs.spec(row, plan.command(), plan.env(),
-					this.hostPorts.of(row.id()), this.properties, plan.home()));
-			created.add(containerId);
-			this.engine.start(containerId);
-			if (!this.store.updateEngineIds(row.id(), containerId, networkId, "running")) {
-				this.engine.remove(containerId);
+			if (!this.store.updateEngineIds(row.id(), started.id(), started.networkId(), ContainerState.RUNNING)) {
+				this.engine.remove(started.id());
 				return null;
 			}
-			return row.withEngineIds(containerId, networkId, "running");
 		}
 		catch (RuntimeException ex) {
-			removeQuietly(created, ex);
+			removeQuietly(started.id(), ex);
 			throw ex;
 		}
+		return row.withEngineIds(started.id(), started.networkId(), ContainerState.RUNNING);
 	}
 
 	/**
@@ -161,7 +162,7 @@ class LaunchSteps {
 		}
 		if (ex instanceof HostPortTakenException) {
 			return new ConflictException("host-port-taken",
-					"The Docker host kept refusing the host ports handed out; try again.");
+					"The container engine kept refusing the host ports handed out; try again.");
 		}
 		return ex;
 	}
@@ -178,9 +179,9 @@ class LaunchSteps {
 		}
 	}
 
-	private void removeQuietly(List<String> created, RuntimeException cause) {
+	private void removeQuietly(String containerId, RuntimeException cause) {
 		try {
-			created.forEach(this.engine::remove);
+			this.engine.remove(containerId);
 		}
 		catch (RuntimeException removeFailed) {
 			// the launch failure is what the user must see; the engine's leftover carries

@@ -5,7 +5,7 @@ import org.whalemountain.workloads.LaunchRequest;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.RegistryCredentials;
-import org.whalemountain.workloads.store.ContainerStore;
+import org.whalemountain.workloads.engine.ContainerState;
 import org.whalemountain.workloads.store.ContainerRecord;
 
 import java.util.List;
@@ -16,10 +16,11 @@ import org.whalemountain.platform.ImageReference;
 import org.whalemountain.platform.InvalidInputException;
 
 /**
- * Decides how a launch goes once its input is checked: an image the engine has is started
- * at once ({@code running}); any other is reserved as {@code pulling} and finished in the
- * background by {@link ImagePulls}, so that a request never waits for a download. Input,
- * visibility, quota and host ports are always checked before the answer.
+ * Decides how a launch goes once its input is checked: an image the engine says it has is
+ * run at once ({@code running}); any other is reserved as {@code pending} and run in the
+ * background by {@link ImagePulls}, where the engine pulls it first, so that a request
+ * never waits for a download. Input, visibility, quota and host ports are always checked
+ * before the answer.
  */
 @Component
 public class Launches {
@@ -28,7 +29,7 @@ public class Launches {
 
 	private final ImageChoice images;
 
-	private final HomeDirectories homes;
+	private final HomeVolumes homes;
 
 	private final LaunchSteps launcher;
 
@@ -36,7 +37,7 @@ public class Launches {
 
 	private final WorkloadsProperties properties;
 
-	Launches(ContainerEngine engine, ImageChoice images, HomeDirectories homes, LaunchSteps launcher, ImagePulls pulls,
+	Launches(ContainerEngine engine, ImageChoice images, HomeVolumes homes, LaunchSteps launcher, ImagePulls pulls,
 			WorkloadsProperties properties) {
 		this.engine = engine;
 		this.images = images;
@@ -47,21 +48,21 @@ public class Launches {
 	}
 
 	/**
-	 * @return the row, {@code running} or {@code pulling}
+	 * @return the row, {@code running} or {@code pending}
 	 * @throws InvalidInputException for bad input or an image that is not allowed
 	 * @throws ConflictException for a taken name, an exceeded quota or no free host port
 	 */
 	public ContainerRecord launch(String username, LaunchRequest request) {
 		LaunchPlan plan = plan(username, request);
-		if (EngineCalls.call(() -> this.engine.imagePresent(plan.image()))) {
-			ContainerRecord row = EngineCalls.call(() -> this.launcher.launch(plan));
+		RegistryCredentials credentials = this.images.pullCredentials(plan.reference());
+		if (EngineCalls.call(() -> this.engine.hasImage(plan.image()))) {
+			ContainerRecord row = EngineCalls.call(() -> this.launcher.launch(plan, credentials));
 			if (row == null) {
 				throw new ConflictException("container-gone", "The container was deleted while it started.");
 			}
 			return row;
 		}
-		RegistryCredentials credentials = this.images.pullCredentials(plan.reference());
-		ContainerRecord row = this.launcher.reserve(plan, ContainerStore.PULLING);
+		ContainerRecord row = this.launcher.reserve(plan, ContainerState.PENDING);
 		this.pulls.submit(row, plan, credentials);
 		return row;
 	}

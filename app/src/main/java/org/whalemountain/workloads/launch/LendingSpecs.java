@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The create-container spec of a lent container: a pure function, so that the security
- * model (never privileged, no-new-privileges, limits, no host mount but the user's own
- * data directory, the user's own network, ports only on the configured address) can be
- * checked without an engine.
+ * model (never privileged, no-new-privileges, limits, no volume but the user's own home,
+ * kept with the owner's other containers, only the reserved public ports) can be checked
+ * without an engine.
  */
 public final class LendingSpecs {
 
@@ -40,40 +40,36 @@ public final class LendingSpecs {
 		return owner + "-" + name.replace('-', '_');
 	}
 
-	/** The bridge network every container of one user joins (shared with the runner). */
-	static String network(String owner) {
-		return "wm-" + owner;
-	}
-
 	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
 			List<ContainerView.Port> ports, WorkloadsProperties properties) {
 		return spec(row, command, env, ports, properties, null);
 	}
 
 	/**
-	 * With a home mount the process runs as the user's uid:gid with {@code HOME} set, so
-	 * that what it writes there belongs to the user on the host; without one there is no
-	 * host mount at all.
+	 * With a home volume the process runs as the user's uid:gid with {@code HOME} set, so
+	 * that what it writes there belongs to the user; without one there is no volume at
+	 * all.
 	 */
 	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
 			List<ContainerView.Port> ports, WorkloadsProperties properties, HomeMount home) {
 		List<String> environment = new ArrayList<>(env);
-		List<ContainerSpec.Mount> mounts = List.of();
-		String user = null;
+		List<ContainerSpec.Volume> volumes = List.of();
+		ContainerSpec.RunAs runAs = null;
 		if (home != null) {
 			environment.removeIf((entry) -> entry.startsWith("HOME="));
 			environment.add("HOME=" + home.containerPath());
-			mounts = List.of(new ContainerSpec.Mount(home.hostPath(), home.containerPath(), false));
-			user = home.user();
+			volumes = List
+				.of(new ContainerSpec.Volume(ContainerSpec.VolumeSource.OWNER_HOME, home.containerPath(), false));
+			runAs = home.runAs();
 		}
-		List<ContainerSpec.PortBinding> bindings = ports.stream()
-			.map((p) -> new ContainerSpec.PortBinding(p.guest(), properties.hostAddress(), p.host()))
+		List<ContainerSpec.Port> published = ports.stream()
+			.map((p) -> new ContainerSpec.Port(p.guest(), p.host()))
 			.toList();
-		return new ContainerSpec(row.name(), row.image(), command, environment, bindings,
-				Map.of(KIND_LABEL, KIND, OWNER_LABEL, row.owner(), ID_LABEL, String.valueOf(row.id())),
-				network(row.owner()), mounts,
+		return new ContainerSpec(row.name(), row.image(), command, environment, published,
+				Map.of(KIND_LABEL, KIND, OWNER_LABEL, row.owner(), ID_LABEL, String.valueOf(row.id())), row.owner(),
+				volumes,
 				new ContainerSpec.Resources(properties.nanoCpus(), properties.memoryBytes(), properties.pids()),
-				ContainerSpec.RestartPolicy.NO, ContainerSpec.Security.HARDENED, user);
+				ContainerSpec.Security.HARDENED, runAs, ContainerSpec.Lifecycle.RUN_ONCE, List.of());
 	}
 
 }

@@ -4,6 +4,7 @@ import org.whalemountain.workloads.engine.EngineUnavailableException;
 import org.whalemountain.workloads.engine.ContainerNameTakenException;
 import org.whalemountain.workloads.engine.HostPortTakenException;
 import org.whalemountain.workloads.engine.ImageNotFoundException;
+import org.whalemountain.workloads.engine.VolumeUnavailableException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,10 @@ final class PullFailures {
 				case OTHER -> "the engine refused the pull. Delete the container and try again; if it keeps failing,"
 						+ " tell the administrators.";
 			};
+		}
+		if (ex instanceof VolumeUnavailableException) {
+			return "Your home directory could not be made ready for the container. Delete it and launch it again"
+					+ " later; if it keeps failing, tell the administrators.";
 		}
 		if (ex instanceof EngineUnavailableException) {
 			return "The container engine did not answer. Delete the container and launch it again later.";

@@ -8,21 +8,27 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.whalemountain.workloads.engine.ContainerState;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code containers} table. Host ports live in {@link HostPorts}. */
+/**
+ * The {@code containers} table. Host ports live in {@link HostPorts}. A row's status is
+ * the {@link ContainerState} the service last knew, in lower case: {@code pending} from
+ * the reservation until the engine started the container, then {@code running}, or
+ * {@code failed} or {@code gone}; the live state is the engine's.
+ */
 @Repository
 public class ContainerStore {
 
-	/** The status of a row whose container vanished from the engine. */
-	public static final String GONE = "gone";
+	/** A row whose container vanished from the engine. */
+	private static final String GONE = ContainerState.GONE.word();
 
-	/** The status of a launch waiting for its image to be pulled. */
-	public static final String PULLING = "pulling";
+	/** A launch not settled yet: its image being pulled, or its container being made. */
+	private static final String PENDING = ContainerState.PENDING.word();
 
-	/** The status of a launch that failed after it was answered; see the message. */
-	public static final String FAILED = "failed";
+	/** A launch that failed after it was answered; see the message. */
+	private static final String FAILED = ContainerState.FAILED.word();
 
 	/** Longer reasons are cut to fit the column. */
 	private static final int MESSAGE_LENGTH = 1024;
@@ -67,7 +73,7 @@ public class ContainerStore {
 				INSERT INTO containers (owner, name, image, engine, status, env_sealed, memory_bytes, created_at,
 				    status_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(row.owner(), row.name(), row.image(), row.engine(), row.status(), row.envSealed(),
+			.params(row.owner(), row.name(), row.image(), row.engine(), row.status().word(), row.envSealed(),
 					row.memoryBytes(), Timestamp.from(row.createdAt()), Timestamp.from(row.createdAt()))
 			.update(key);
 		return key.getKey().longValue();
@@ -77,22 +83,22 @@ public class ContainerStore {
 	 * Records the engine's container for a row still being launched.
 	 * @return {@code false} if the row was deleted or failed meanwhile
 	 */
-	public boolean updateEngineIds(long id, String containerId, String networkId, String status) {
+	public boolean updateEngineIds(long id, String containerId, String networkId, ContainerState status) {
 		return this.jdbc.sql("""
 				UPDATE containers SET container_id = ?, network_id = ?, status = ?
 				WHERE id = ? AND container_id IS NULL AND status <> ?""")
-			.params(containerId, networkId, status, id, FAILED)
+			.params(containerId, networkId, status.word(), id, FAILED)
 			.update() > 0;
 	}
 
 	/**
-	 * Records how far the pull of a {@code pulling} row got.
-	 * @return {@code false} if the row is no longer pulling (deleted or failed)
+	 * Records how far the pull of a {@code pending} row got.
+	 * @return {@code false} if the row is no longer pending (deleted, failed or started)
 	 */
 	public boolean recordPull(long id, int percent, String message, Instant now) {
 		return this.jdbc
 			.sql("UPDATE containers SET pull_percent = ?, pull_message = ?, status_at = ? WHERE id = ? AND status = ?")
-			.params(percent, cut(message, 255), Timestamp.from(now), id, PULLING)
+			.params(percent, cut(message, 255), Timestamp.from(now), id, PENDING)
 			.update() > 0;
 	}
 
@@ -113,16 +119,16 @@ public class ContainerStore {
 		return marked > 0;
 	}
 
-	/** Pulling rows of this engine whose progress last changed before {@code before}. */
-	public List<ContainerRecord> pullingSince(String engine, Instant before) {
-		return this.jdbc.sql("SELECT * FROM containers WHERE engine = ? AND status = ? AND status_at < ?")
-			.params(engine, PULLING, Timestamp.from(before))
+	/**
+	 * Pending rows of this engine without a container whose progress last changed before
+	 * {@code before}.
+	 */
+	public List<ContainerRecord> pendingSince(String engine, Instant before) {
+		return this.jdbc
+			.sql("SELECT * FROM containers WHERE engine = ? AND status = ? AND container_id IS NULL AND status_at < ?")
+			.params(engine, PENDING, Timestamp.from(before))
 			.query((rs, n) -> record(rs))
 			.list();
-	}
-
-	void updateStatus(long id, String status) {
-		this.jdbc.sql("UPDATE containers SET status = ? WHERE id = ?").params(status, id).update();
 	}
 
 	public Optional<ContainerRecord> find(long id) {
@@ -167,9 +173,9 @@ public class ContainerStore {
 	private static ContainerRecord record(ResultSet rs) throws SQLException {
 		return new ContainerRecord(rs.getLong("id"), rs.getString("owner"), rs.getString("name"), rs.getString("image"),
 				rs.getString("engine"), rs.getString("container_id"), rs.getString("network_id"),
-				rs.getString("status"), rs.getString("env_sealed"), rs.getLong("memory_bytes"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("message"),
-				rs.getObject("pull_percent", Integer.class), rs.getString("pull_message"));
+				ContainerState.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+				rs.getString("env_sealed"), rs.getLong("memory_bytes"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("message"), rs.getObject("pull_percent", Integer.class), rs.getString("pull_message"));
 	}
 
 	private static String cut(String text, int length) {

@@ -98,8 +98,9 @@ public class HostPorts {
 	 * left.
 	 */
 	public ConflictException stillRefused(Set<Integer> refused) {
-		return new ConflictException("host-port-taken", "The Docker host refused the host ports " + refused + " of "
-				+ range() + ": something outside the service has bound them. Try again; if it keeps happening, "
+		return new ConflictException("host-port-taken", "The container engine refused the host ports " + refused
+				+ " of " + range()
+				+ ": something outside the service has bound them. Try again; if it keeps happening, "
 				+ "ask an operator to free those ports or move the range (wm.workloads.min-host-port/max-host-port).");
 	}
 
@@ -111,7 +112,7 @@ public class HostPorts {
 							+ "or ask an operator to widen the range.");
 		}
 		return new ConflictException("host-port-taken",
-				"No usable host port is left in " + range() + ": the Docker host refused " + refused
+				"No usable host port is left in " + range() + ": the container engine refused " + refused
 						+ " because something outside the service has bound them,"
 						+ " and containers hold the rest. Ask an operator to free those ports or move the range"
 						+ " (wm.workloads.min-host-port/max-host-port).");

@@ -147,6 +147,37 @@ class FlywayMigrationIT {
 		assertThat(flyway(database, null).info().pending()).isEmpty();
 	}
 
+	/**
+	 * V13: statuses stored before in Docker's words or as launch steps read as the
+	 * engine-neutral states the API shows.
+	 */
+	@Test
+	void storedContainerStatusesBecomeTheNeutralStates() {
+		TestDatabase database = scratch("flyway_states");
+		flyway(database, "12").migrate();
+		JdbcClient jdbc = jdbc(database);
+		jdbc.sql("""
+				INSERT INTO users (username, display_name, email, first_login_at, last_login_at)
+				VALUES ('alice', 'Alice', 'a@x', NOW(), NOW())""").update();
+		Map<String, String> expected = Map.of("pulling", "pending", "creating", "pending", "running", "running",
+				"exited", "stopped", "failed", "failed", "gone", "gone", "missing", "gone", "dead", "failed");
+		expected.keySet()
+			.forEach((status) -> jdbc.sql("""
+					INSERT INTO containers (owner, name, image, engine, status, env_sealed, memory_bytes, created_at,
+					    status_at)
+					VALUES ('alice', ?, 'i:1', 'docker', ?, 'v1:x', 0, NOW(), NOW())""")
+				.params("alice-" + status, status)
+				.update());
+
+		flyway(database, null).migrate();
+
+		expected.forEach((before,
+				after) -> assertThat(jdbc.sql("SELECT status FROM containers WHERE name = ?")
+					.param("alice-" + before)
+					.query(String.class)
+					.single()).as(before).isEqualTo(after));
+	}
+
 	private TestDatabase scratch(String suffix) {
 		TestDatabase database = TestDatabase.of(this.url, this.username, this.password).scratch(suffix);
 		this.scratch.add(database);

@@ -9,8 +9,8 @@ import com.github.dockerjava.core.DockerClientConfig;
 import org.junit.jupiter.api.Test;
 
 import org.whalemountain.workloads.engine.ContainerInfo;
-import org.whalemountain.workloads.engine.ContainerSpec.PortBinding;
-import org.whalemountain.workloads.engine.ContainerStatus;
+import org.whalemountain.workloads.engine.ContainerState;
+import org.whalemountain.workloads.engine.Endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,20 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerContainerInfosTests {
 
-	private static final String NETWORK_ID = "28d565e6af87344bfeb0de13b583889c7f22ca4827529df8e0da4c0fc421202f";
-
 	@Test
 	void aCreatedContainerHasRequestedPortsAndNoStartOrExit() throws IOException {
 		ContainerInfo info = DockerContainerInfos.from(inspected("inspect-created.json"));
 
 		assertThat(info.name()).isEqualTo("wm-fixture-web");
 		assertThat(info.image()).isEqualTo("wm-test/busybox:1");
-		assertThat(info.status()).isEqualTo(ContainerStatus.CREATED);
+		assertThat(info.state()).isEqualTo(ContainerState.PENDING);
 		assertThat(info.labels()).containsEntry("owner", "alice");
 		// no host address requested: any, as in a spec
-		assertThat(info.ports()).containsExactly(new PortBinding(22, null, 2222),
-				new PortBinding(8080, "127.0.0.1", 0));
-		assertThat(info.networkIds()).isEmpty();
+		assertThat(info.endpoints()).containsExactly(Endpoint.published(22, null, 2222),
+				Endpoint.published(8080, "127.0.0.1", 0));
 		assertThat(info.startedAt()).isNull();
 		assertThat(info.exitCode()).isNull();
 	}
@@ -43,10 +40,9 @@ class DockerContainerInfosTests {
 	void aRunningContainerHasTheHostPortsDockerBound() throws IOException {
 		ContainerInfo info = DockerContainerInfos.from(inspected("inspect-running.json"));
 
-		assertThat(info.status()).isEqualTo(ContainerStatus.RUNNING);
-		assertThat(info.ports()).containsExactly(new PortBinding(22, "0.0.0.0", 2222), new PortBinding(22, "::", 2222),
-				new PortBinding(8080, "127.0.0.1", 32777));
-		assertThat(info.networkIds()).containsExactly(NETWORK_ID);
+		assertThat(info.state()).isEqualTo(ContainerState.RUNNING);
+		assertThat(info.endpoints()).containsExactly(Endpoint.published(22, "0.0.0.0", 2222),
+				Endpoint.published(22, "::", 2222), Endpoint.published(8080, "127.0.0.1", 32777));
 		assertThat(info.startedAt()).isEqualTo(Instant.parse("2026-11-22T00:53:39.46264207Z"));
 		assertThat(info.exitCode()).isNull();
 	}
@@ -55,17 +51,20 @@ class DockerContainerInfosTests {
 	void aStoppedContainerHasItsExitCode() throws IOException {
 		ContainerInfo info = DockerContainerInfos.from(inspected("inspect-exited.json"));
 
-		assertThat(info.status()).isEqualTo(ContainerStatus.EXITED);
+		assertThat(info.state()).isEqualTo(ContainerState.STOPPED);
 		assertThat(info.exitCode()).isEqualTo(3);
-		assertThat(info.ports()).extracting(PortBinding::hostPort).containsExactly(2222, 0);
+		assertThat(info.endpoints()).extracting(Endpoint::port).containsExactly(2222, 0);
 		assertThat(info.startedAt()).isNotNull();
 	}
 
 	@Test
-	void unknownStatesAreUnknown() {
-		assertThat(DockerContainerInfos.status("removing")).isEqualTo(ContainerStatus.UNKNOWN);
-		assertThat(DockerContainerInfos.status(null)).isEqualTo(ContainerStatus.UNKNOWN);
-		assertThat(DockerContainerInfos.status("dead")).isEqualTo(ContainerStatus.DEAD);
+	void dockersStatesReadAsTheNeutralOnes() {
+		assertThat(DockerContainerInfos.state("removing")).isEqualTo(ContainerState.STOPPED);
+		assertThat(DockerContainerInfos.state("paused")).isEqualTo(ContainerState.STOPPED);
+		assertThat(DockerContainerInfos.state(null)).isEqualTo(ContainerState.FAILED);
+		assertThat(DockerContainerInfos.state("dead")).isEqualTo(ContainerState.FAILED);
+		assertThat(DockerContainerInfos.state("restarting")).isEqualTo(ContainerState.FAILED);
+		assertThat(DockerContainerInfos.reason("restarting", 3)).contains("keeps exiting").contains("exit code 3");
 	}
 
 	private static InspectContainerResponse inspected(String name) throws IOException {

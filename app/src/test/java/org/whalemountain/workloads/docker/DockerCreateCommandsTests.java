@@ -1,8 +1,5 @@
 package org.whalemountain.workloads.docker;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -18,49 +15,56 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 import org.springframework.util.unit.DataSize;
 
+import org.whalemountain.workloads.SharedSpecs;
+import org.whalemountain.workloads.SpecTranslationContract;
 import org.whalemountain.workloads.engine.ContainerSpec;
-import org.whalemountain.workloads.engine.ContainerSpec.PortBinding;
+import org.whalemountain.workloads.engine.ContainerSpec.Lifecycle;
 import org.whalemountain.workloads.engine.ContainerSpec.Resources;
-import org.whalemountain.workloads.engine.ContainerSpec.RestartPolicy;
 import org.whalemountain.workloads.engine.ContainerSpec.Security;
+import org.whalemountain.workloads.engine.ContainerSpec.SyscallFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What the service asks dockerd for, without a dockerd: each spec's create request is
- * compared with an expected request body next to this test.
+ * What the service asks dockerd for, without a dockerd: each shared spec's create request
+ * is compared with an expected request body next to this test
+ * ({@code create-<spec>.json}), with the owner's home at {@code /srv/<owner>}, ports on
+ * 127.0.0.1 and the owner's network {@code wm-<owner>}. A spec's files are no part of the
+ * request: they are copied in before the start.
  */
-class DockerCreateCommandsTests {
+class DockerCreateCommandsTests extends SpecTranslationContract {
 
 	/** docker-java's own mapper, without the many fields it would send as null. */
 	private static final ObjectMapper JSON = DockerClientConfig.getDefaultObjectMapper()
 		.copy()
 		.setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-	@Test
-	void aHardenedWebContainerBecomesThisCreateRequest() throws Exception {
-		ContainerSpec spec = new ContainerSpec("wm-alice-web", "registry.example/alice/web:1",
-				List.of("httpd", "-f", "-p", "8080"), List.of("GREETING=hello"),
-				List.of(new PortBinding(8080, "127.0.0.1", 0), new PortBinding(22, "10.0.0.5", 30022)),
-				Map.of("wm.owner", "alice"), "wm-alice", List.of(new ContainerSpec.Mount("/srv/alice", "/data", true)),
-				new Resources(1_500_000_000, 512L << 20, 256), RestartPolicy.UNLESS_STOPPED,
-				new Security(true, true, List.of("seccomp=unconfined")), "1000:1000");
+	@Override
+	protected String translate(ContainerSpec spec) throws Exception {
+		CreateContainerCmd command = new CreateContainerCmdImpl((unused) -> null, null, spec.image());
 
-		assertRequest(spec, "create-hardened-web.json");
+		DockerCreateCommands.fill(command, spec, placement(spec));
+
+		assertThat(command.getName()).isEqualTo(spec.name());
+		return JSON.writeValueAsString(command);
 	}
 
-	@Test
-	void aSpecWithoutOptionalPartsKeepsTheImageCommandAndIsHardened() throws Exception {
-		ContainerSpec spec = new ContainerSpec("wm-bob-job", "alpine:3", List.of(), List.of(), List.of(), Map.of(),
-				null, List.of(), null, null, null, null);
+	@Override
+	protected String expectedFile(String specName) {
+		return "create-" + specName + ".json";
+	}
 
-		assertRequest(spec, "create-minimal.json");
+	@Override
+	protected void assertSame(String expected, String actual) throws Exception {
+		JSONAssert.assertEquals(expected, actual, JSONCompareMode.STRICT);
 	}
 
 	@Test
 	void nothingIsEverPrivileged() {
-		HostConfig host = DockerCreateCommands
-			.hostConfig(spec(new Security(false, false, List.of()), Resources.NONE, RestartPolicy.ALWAYS));
+		HostConfig host = DockerCreateCommands.hostConfig(
+				spec(new Security(false, false, SyscallFilter.ENGINE_DEFAULT), Resources.NONE, Lifecycle.KEEP_RUNNING),
+				placement(SharedSpecs.minimal()));
 
 		assertThat(host.getPrivileged()).isFalse();
 		assertThat(host.getSecurityOpts()).isEmpty();
@@ -68,15 +72,16 @@ class DockerCreateCommandsTests {
 	}
 
 	@Test
-	void noNewPrivilegesIsNotRepeatedWhenAlsoPassedAsAnOption() {
-		assertThat(DockerCreateCommands
-			.securityOptions(new Security(true, false, List.of("no-new-privileges", "apparmor=unconfined"))))
-			.containsExactly("no-new-privileges", "apparmor=unconfined");
+	void onlyAnUnconfinedSpecLosesTheSyscallFilter() {
+		assertThat(DockerCreateCommands.securityOptions(new Security(true, false, SyscallFilter.UNCONFINED)))
+			.containsExactly("no-new-privileges", "seccomp=unconfined");
+		assertThat(DockerCreateCommands.securityOptions(Security.HARDENED)).containsExactly("no-new-privileges");
 	}
 
 	@Test
 	void zeroResourcesMeanNoLimits() {
-		HostConfig host = DockerCreateCommands.hostConfig(spec(Security.HARDENED, Resources.NONE, RestartPolicy.NO));
+		HostConfig host = DockerCreateCommands.hostConfig(spec(Security.HARDENED, Resources.NONE, Lifecycle.RUN_ONCE),
+				placement(SharedSpecs.minimal()));
 
 		assertThat(host.getNanoCPUs()).isNull();
 		assertThat(host.getMemory()).isNull();
@@ -84,24 +89,29 @@ class DockerCreateCommandsTests {
 	}
 
 	@Test
-	void everyRestartPolicyHasItsDockerName() {
+	void eachLifecycleHasItsDockerRestartPolicy() {
 		// the Engine API reads an empty name as "no"
-		assertThat(DockerCreateCommands.restartPolicy(RestartPolicy.NO).getName()).isEmpty();
-		assertThat(DockerCreateCommands.restartPolicy(RestartPolicy.ON_FAILURE).getName()).isEqualTo("on-failure");
-		assertThat(DockerCreateCommands.restartPolicy(RestartPolicy.UNLESS_STOPPED).getName())
-			.isEqualTo("unless-stopped");
-		assertThat(DockerCreateCommands.restartPolicy(RestartPolicy.ALWAYS).getName()).isEqualTo("always");
+		assertThat(DockerCreateCommands.restartPolicy(Lifecycle.RUN_ONCE).getName()).isEmpty();
+		assertThat(DockerCreateCommands.restartPolicy(null).getName()).isEmpty();
+		assertThat(DockerCreateCommands.restartPolicy(Lifecycle.KEEP_RUNNING).getName()).isEqualTo("unless-stopped");
 	}
 
 	@Test
-	void aGuestPortBoundTwiceIsExposedOnce() {
+	void aGuestPortAskedForTwiceIsExposedOnce() {
 		ContainerSpec spec = new ContainerSpec("n", "i", List.of(), List.of(),
-				List.of(new PortBinding(80, "127.0.0.1", 8080), new PortBinding(80, "::1", 8080)), Map.of(), null,
-				List.of(), Resources.NONE, RestartPolicy.NO, Security.HARDENED, null);
+				List.of(new ContainerSpec.Port(80, 8080), new ContainerSpec.Port(80, 8081)), Map.of(), null, List.of(),
+				Resources.NONE, Security.HARDENED, null, Lifecycle.RUN_ONCE, List.of());
 
 		assertThat(DockerCreateCommands.exposedPorts(spec)).hasSize(1);
-		assertThat(DockerCreateCommands.portBindings(spec.ports()).getBindings().values()).singleElement()
+		assertThat(DockerCreateCommands.portBindings(spec.ports(), "127.0.0.1").getBindings().values()).singleElement()
 			.satisfies((bindings) -> assertThat(bindings).hasSize(2));
+	}
+
+	@Test
+	void aVolumeWithoutAHostPathIsRefusedRatherThanLeftOut() {
+		assertThatThrownBy(() -> DockerCreateCommands.mounts(SharedSpecs.runner().volumes(), Map.of()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("ENGINE_API");
 	}
 
 	@Test
@@ -113,25 +123,18 @@ class DockerCreateCommandsTests {
 		assertThat(DockerCreateCommands.size(1500)).isEqualTo("1500");
 	}
 
-	private static ContainerSpec spec(Security security, Resources resources, RestartPolicy restart) {
+	private static ContainerSpec spec(Security security, Resources resources, Lifecycle lifecycle) {
 		return new ContainerSpec("n", "i", List.of(), List.of(), List.of(), Map.of(), null, List.of(), resources,
-				restart, security, null);
+				security, null, lifecycle, List.of());
 	}
 
-	private static void assertRequest(ContainerSpec spec, String expectedFile) throws Exception {
-		CreateContainerCmd command = new CreateContainerCmdImpl((unused) -> null, null, spec.image());
-
-		DockerCreateCommands.fill(command, spec, DockerProperties.Logs.DEFAULTS);
-
-		assertThat(command.getName()).isEqualTo(spec.name());
-		JSONAssert.assertEquals(expected(expectedFile), JSON.writeValueAsString(command), JSONCompareMode.STRICT);
-	}
-
-	private static String expected(String name) throws IOException {
-		try (InputStream in = DockerCreateCommandsTests.class.getResourceAsStream(name)) {
-			assertThat(in).as(name).isNotNull();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+	/** What the Docker adapter resolves for a spec on the test's Docker host. */
+	private static DockerPlacement placement(ContainerSpec spec) {
+		String owner = spec.owner();
+		return new DockerPlacement((owner != null) ? DockerRuns.network(owner) : null, "127.0.0.1",
+				Map.of(ContainerSpec.VolumeSource.OWNER_HOME, "/srv/" + owner, ContainerSpec.VolumeSource.ENGINE_API,
+						"/var/run/docker.sock"),
+				DockerProperties.Logs.DEFAULTS);
 	}
 
 }

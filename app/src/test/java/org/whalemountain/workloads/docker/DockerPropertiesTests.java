@@ -41,7 +41,7 @@ class DockerPropertiesTests {
 					"wm.workloads.docker.api-version=1.41")
 			.run((context) -> assertThat(context.getBean(DockerProperties.class)).isEqualTo(new DockerProperties(
 					"tcp://docker.example:2376", true, certs.toString(), Duration.ofSeconds(2), Duration.ofMinutes(10),
-					"1.41", DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS)));
+					"1.41", DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS, "")));
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class DockerPropertiesTests {
 		}
 		DockerClientConfig tls = DockerClients.config(new DockerProperties("tcp://docker.example:2376", true,
 				certs.toString(), Duration.ofSeconds(5), Duration.ofMinutes(2), "1.41",
-				DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS));
+				DockerProperties.Connections.DEFAULTS, DockerProperties.Logs.DEFAULTS, ""));
 
 		assertThat(tls.getDockerHost()).hasToString("tcp://docker.example:2376");
 		assertThat(tls.getSSLConfig()).isInstanceOf(LocalDirectorySSLConfig.class);
@@ -99,11 +99,25 @@ class DockerPropertiesTests {
 	}
 
 	@Test
+	void theSocketForContainersThatDriveTheEngineIsTheUnixHostsOrTheDefaultOrTheConfiguredOne() {
+		assertThat(DockerProperties.defaults().socketPath()).isEqualTo("/var/run/docker.sock");
+		assertThat(DockerProperties.defaults().withHost("unix:///run/user/1000/docker.sock").socketPath())
+			.isEqualTo("/run/user/1000/docker.sock");
+		assertThat(DockerProperties.defaults().withHost("tcp://docker.example:2376").socketPath())
+			.isEqualTo("/var/run/docker.sock");
+		this.context
+			.withPropertyValues("wm.workloads.docker.host=tcp://docker.example:2375",
+					"wm.workloads.docker.socket-on-host=/srv/docker.sock")
+			.run((context) -> assertThat(context.getBean(DockerProperties.class).socketPath())
+				.isEqualTo("/srv/docker.sock"));
+	}
+
+	@Test
 	void tlsWithoutItsCertificateFilesIsRefusedRatherThanSpokenInClear(@TempDir Path certs) throws IOException {
 		Files.writeString(certs.resolve("ca.pem"), "");
 		DockerProperties tls = new DockerProperties("tcp://docker.example:2376", true, certs.toString(),
 				Duration.ofSeconds(5), Duration.ofMinutes(2), "", DockerProperties.Connections.DEFAULTS,
-				DockerProperties.Logs.DEFAULTS);
+				DockerProperties.Logs.DEFAULTS, "");
 
 		assertThatIllegalStateException().isThrownBy(() -> DockerClients.create(tls))
 			.withMessageContaining("cert.pem, key.pem")

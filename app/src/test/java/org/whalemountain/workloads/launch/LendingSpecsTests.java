@@ -1,5 +1,7 @@
 package org.whalemountain.workloads.launch;
 
+import org.whalemountain.workloads.engine.ContainerState;
+
 import org.whalemountain.workloads.ContainerView;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerSpec;
@@ -24,20 +26,22 @@ class LendingSpecsTests {
 	}
 
 	@Test
-	void aLentContainerIsHardenedLimitedLabelledAndOnItsOwnersNetwork() {
-		ContainerRecord row = new ContainerRecord(7, "alice", "alice-web", "nginx:1", "docker", null, null, "creating",
-				"v1:x", 0, Instant.EPOCH);
+	void aLentContainerIsHardenedLimitedLabelledAndItsOwners() {
+		ContainerRecord row = new ContainerRecord(7, "alice", "alice-web", "nginx:1", "docker", null, null,
+				ContainerState.PENDING, "v1:x", 0, Instant.EPOCH);
 		ContainerSpec spec = LendingSpecs.spec(row, List.of(), List.of("A=1"),
 				List.of(new ContainerView.Port(80, 49200)), defaults());
 		assertThat(spec.security().noNewPrivileges()).isTrue();
-		assertThat(spec.mounts()).isEmpty();
-		assertThat(spec.network()).isEqualTo("wm-alice");
-		assertThat(spec.ports()).containsExactly(new ContainerSpec.PortBinding(80, "127.0.0.1", 49200));
+		assertThat(spec.volumes()).isEmpty();
+		assertThat(spec.runAs()).isNull();
+		assertThat(spec.owner()).isEqualTo("alice");
+		assertThat(spec.ports()).containsExactly(new ContainerSpec.Port(80, 49200));
 		assertThat(spec.resources()).isEqualTo(new ContainerSpec.Resources(1_000_000_000L, 536_870_912L, 256));
 		assertThat(spec.labels()).containsEntry("wm.kind", "container")
 			.containsEntry("wm.owner", "alice")
 			.containsEntry("wm.container-id", "7");
-		assertThat(spec.restart()).isEqualTo(ContainerSpec.RestartPolicy.NO);
+		assertThat(spec.lifecycle()).isEqualTo(ContainerSpec.Lifecycle.RUN_ONCE);
+		assertThat(spec.security()).isEqualTo(ContainerSpec.Security.HARDENED);
 	}
 
 	@Test

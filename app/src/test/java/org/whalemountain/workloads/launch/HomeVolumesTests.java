@@ -1,5 +1,7 @@
 package org.whalemountain.workloads.launch;
 
+import org.whalemountain.workloads.engine.ContainerState;
+
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerSpec;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -19,33 +21,19 @@ import org.whalemountain.platform.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class HomeDirectoriesTests {
-
-	@Test
-	void theUsernameFillsTheTemplate() {
-		assertThat(HomeDirectories.hostPath("/srv/wm-home/{user}/data", "alice"))
-			.isEqualTo(Path.of("/srv/wm-home/alice/data"));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "..", ".", "../root", "a/b", "/etc", "", "Alice", "a\u0000b", "-x" })
-	void noUsernameLeadsOutOfTheTemplate(String username) {
-		assertThatThrownBy(() -> HomeDirectories.hostPath("/srv/wm-home/{user}", username))
-			.isInstanceOf(InvalidInputException.class);
-	}
+class HomeVolumesTests {
 
 	@Test
 	void rootsNumbersAndMissingOnesAreRefused() {
-		HomeDirectories.requirePosixAccount(10001, 10001);
+		HomeVolumes.requirePosixAccount(10001, 10001);
 		for (Integer[] numbers : new Integer[][] { { 0, 10001 }, { 10001, 0 }, { 0, 0 }, { -1, 10001 } }) {
-			assertThatThrownBy(() -> HomeDirectories.requirePosixAccount(numbers[0], numbers[1]))
+			assertThatThrownBy(() -> HomeVolumes.requirePosixAccount(numbers[0], numbers[1]))
 				.isInstanceOf(InvalidInputException.class)
 				.satisfies((ex) -> assertThat(((InvalidInputException) ex).code()).isEqualTo("root-posix-account"));
 		}
-		assertThatThrownBy(() -> HomeDirectories.requirePosixAccount(null, 10001))
+		assertThatThrownBy(() -> HomeVolumes.requirePosixAccount(null, 10001))
 			.satisfies((ex) -> assertThat(((InvalidInputException) ex).code()).isEqualTo("no-posix-account"));
-		assertThatThrownBy(() -> new HomeMount("/srv/wm-home/x", "/home/x", 0, 0))
-			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new HomeMount("/home/x", 0, 0)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
@@ -79,17 +67,18 @@ class HomeDirectoriesTests {
 	}
 
 	@Test
-	void withAHomeMountTheProcessRunsAsTheUserWithHomeSet() {
-		ContainerRecord row = new ContainerRecord(7, "alice", "alice-web", "nginx:1", "docker", null, null, "creating",
-				"v1:x", 0, java.time.Instant.EPOCH);
-		HomeMount home = new HomeMount("/srv/wm-home/alice", "/home/alice", 10001, 10002);
+	void withAHomeVolumeTheProcessRunsAsTheUserWithHomeSet() {
+		ContainerRecord row = new ContainerRecord(7, "alice", "alice-web", "nginx:1", "docker", null, null,
+				ContainerState.PENDING, "v1:x", 0, java.time.Instant.EPOCH);
+		HomeMount home = new HomeMount("/home/alice", 10001, 10002);
 
 		ContainerSpec spec = LendingSpecs.spec(row, java.util.List.of(), java.util.List.of("HOME=/tmp", "A=1"),
 				java.util.List.of(), bind(Map.of()), home);
 
-		assertThat(spec.user()).isEqualTo("10001:10002");
+		assertThat(spec.runAs()).isEqualTo(new ContainerSpec.RunAs(10001, 10002));
 		assertThat(spec.env()).containsExactly("A=1", "HOME=/home/alice");
-		assertThat(spec.mounts()).containsExactly(new ContainerSpec.Mount("/srv/wm-home/alice", "/home/alice", false));
+		assertThat(spec.volumes())
+			.containsExactly(new ContainerSpec.Volume(ContainerSpec.VolumeSource.OWNER_HOME, "/home/alice", false));
 	}
 
 	private static WorkloadsProperties bind(Map<String, String> values) {

@@ -1,18 +1,16 @@
-package org.whalemountain.workloads.launch;
-
-import org.whalemountain.workloads.engine.PullProgress;
+package org.whalemountain.workloads.docker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns the engine's per-layer pull reports into one percentage and a short message.
- * Downloading is most of a pull, so the percentage is the bytes downloaded over the bytes
- * of the layers whose size is known; a layer that is done counts in full. The percentage
- * never goes back, though a layer announced late grows the total, and stays below 100
- * until the engine says the pull is over.
+ * Turns dockerd's per-layer pull reports into one percentage and a short message, the
+ * port's {@code PullProgress}. Downloading is most of a pull, so the percentage is the
+ * bytes downloaded over the bytes of the layers whose size is known; a layer that is done
+ * counts in full. The percentage never goes back, though a layer announced late grows the
+ * total, and stays below 100 until the engine says the pull is over.
  */
-final class PullMeter {
+final class DockerPullMeter {
 
 	private final Map<String, long[]> layers = new LinkedHashMap<>();
 
@@ -20,8 +18,19 @@ final class PullMeter {
 
 	private String message = "Waiting for the Docker host";
 
+	/**
+	 * One status line of dockerd's pull.
+	 *
+	 * @param layer the layer id, or {@code null} for lines about the whole image
+	 * @param status dockerd's words ("Downloading", "Pull complete")
+	 * @param current bytes done for this layer, 0 if unknown
+	 * @param total bytes of this layer, 0 if unknown
+	 */
+	record Report(String layer, String status, long current, long total) {
+	}
+
 	/** Takes one report; answers whether the percentage or the message changed. */
-	boolean add(PullProgress progress) {
+	boolean add(Report progress) {
 		int before = this.percent;
 		String said = this.message;
 		String status = (progress.status() != null) ? progress.status() : "";
