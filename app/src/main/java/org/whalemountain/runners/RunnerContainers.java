@@ -82,8 +82,8 @@ class RunnerContainers {
 			if (!this.engine.hasImage(this.properties.image())) {
 				throw new UnavailableException("runner-image-missing",
 						"The runner image " + this.properties.image() + " is not on the " + this.engine.name()
-								+ " engine. An operator must load it there "
-								+ "or set wm.runners.image to an image that is.",
+								+ " engine. An operator must load it there (" + this.engine.name() + " pull or "
+								+ this.engine.name() + " load) or set wm.runners.image to an image that is.",
 						null);
 			}
 		}

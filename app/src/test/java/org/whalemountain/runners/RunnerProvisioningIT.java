@@ -83,7 +83,7 @@ class RunnerProvisioningIT {
 		Http.Response registered = register(ALICE,
 				"{\"project\":\"course-os/alice-image\",\"runnerToken\":\"glrt-alice-runner-0001\"}");
 
-		assertThat(registered.status()).isEqualTo(200);
+		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 		assertThat(registered.json().get("gitlabRunnerId").asLong()).isEqualTo(41);
 		assertThat(registered.body()).doesNotContain("glrt-alice-runner-0001");
 		awaitStatus(ALICE, "RUNNING");

@@ -259,6 +259,24 @@ public abstract class ContainerEngineContract {
 	}
 
 	/**
+	 * A caller that no longer wants the container calls the run off at the pull's end.
+	 */
+	@Test
+	void aRunCalledOffWhenThePullEndsLeavesNothing() {
+		PullableImage pullable = pullableImage();
+		IllegalStateException calledOff = new IllegalStateException("deleted meanwhile");
+
+		assertThatThrownBy(() -> engine().run(spec("called-off").image(pullable.image()).build(),
+				pullable.credentials(), (progress) -> {
+					if (progress.percent() == 100) {
+						throw calledOff;
+					}
+				}))
+			.isSameAs(calledOff);
+		assertThat(engine().list(Map.of("wm.test", this.run))).isEmpty();
+	}
+
+	/**
 	 * An engine either refuses the run (nothing is left) or makes a container that ends
 	 * failed; either way the reason says the image could not be had.
 	 */

@@ -59,13 +59,15 @@ final class DockerRuns {
 		if (!this.images.present(spec.image())) {
 			this.images.pull(spec.image(), credentials, progress);
 		}
+		// volumes first: an owner who cannot have a home gets nothing made, not a network
+		Map<ContainerSpec.VolumeSource, String> hostPaths = hostPaths(spec);
 		String network = null;
 		String networkId = null;
 		if (spec.owner() != null) {
 			network = network(spec.owner());
 			networkId = this.networks.ensure(network, Map.of(OWNER_LABEL, spec.owner()));
 		}
-		DockerPlacement placement = new DockerPlacement(network, this.host.publishAddress(), hostPaths(spec),
+		DockerPlacement placement = new DockerPlacement(network, this.host.publishAddress(), hostPaths,
 				this.host.logs());
 		String id;
 		try {

@@ -40,7 +40,10 @@ public interface ContainerEngine {
 	 * left on the engine.
 	 * @param credentials for the image's registry, or {@code null} for anonymous pulls;
 	 * never logged
-	 * @param progress told how far a pull got; not called when no pull is needed
+	 * @param progress told how far a pull got; not called when no pull is needed. The
+	 * report of 100 comes before anything is made, on the caller's thread: a caller that
+	 * no longer wants the container throws from it, and the run ends with that exception,
+	 * leaving nothing
 	 * @throws ImageNotFoundException if the image cannot be pulled, with the reason
 	 * @throws ContainerNameTakenException if a container with this name exists
 	 * @throws HostPortTakenException if a requested public port is already bound

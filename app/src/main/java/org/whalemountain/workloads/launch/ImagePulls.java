@@ -97,19 +97,37 @@ public class ImagePulls {
 
 	/**
 	 * The end of a pull is always written: the engine's last words stay on the row, what
-	 * an operator asks about later.
+	 * an operator asks about later. A row deleted meanwhile calls the run off there,
+	 * before the engine makes anything.
 	 */
 	private void record(ContainerRecord row, PullProgress progress, long[] lastWrite) {
-		if (progress.percent() == 100 || System.nanoTime() - lastWrite[0] >= WRITE_EVERY_NANOS) {
+		if (progress.percent() == 100) {
+			if (!this.store.recordPull(row.id(), 100, progress.message(), this.clock.instant())) {
+				throw new RowGone();
+			}
+		}
+		else if (System.nanoTime() - lastWrite[0] >= WRITE_EVERY_NANOS) {
 			lastWrite[0] = System.nanoTime();
 			this.store.recordPull(row.id(), progress.percent(), progress.message(), this.clock.instant());
 		}
+	}
+
+	/** The row was deleted or failed during the pull: nothing is to be run for it. */
+	private static final class RowGone extends RuntimeException {
+
+		RowGone() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private void pullAndRun(ContainerRecord row, LaunchPlan plan, RegistryCredentials credentials) {
 		try {
 			long[] lastWrite = { System.nanoTime() - WRITE_EVERY_NANOS };
 			this.launcher.run(row, plan, credentials, (progress) -> record(row, progress, lastWrite));
+		}
+		catch (RowGone ex) {
+			// deleted meanwhile: the pulled image stays for the next launch
 		}
 		catch (RuntimeException ex) {
 			String reason = this.stopping
