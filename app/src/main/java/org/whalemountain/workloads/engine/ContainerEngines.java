@@ -27,7 +27,7 @@ public class ContainerEngines {
 
 	private final String defaultName;
 
-	ContainerEngines(List<ContainerEngine> engines, EnginesProperties properties) {
+	public ContainerEngines(List<ContainerEngine> engines, EnginesProperties properties) {
 		for (ContainerEngine engine : engines) {
 			if (this.known.putIfAbsent(engine.name(), engine) != null) {
 				throw new IllegalStateException("Two container engines are named " + engine.name() + ".");
