@@ -17,9 +17,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.springframework.stereotype.Component;
 import org.whalemountain.platform.UnavailableException;
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerInfo;
 import org.whalemountain.workloads.engine.ContainerSpec;
 import org.whalemountain.workloads.engine.ContainerStatus;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /**
@@ -31,12 +33,6 @@ import org.whalemountain.workloads.engine.EngineUnavailableException;
 @Component
 class RunnerContainers {
 
-	static final String KIND_LABEL = "wm.kind";
-
-	static final String OWNER_LABEL = "wm.owner";
-
-	static final String KIND = "runner";
-
 	/** How often a starting runner container is looked at. */
 	private static final Duration STARTUP_POLL = Duration.ofMillis(200);
 
@@ -44,23 +40,35 @@ class RunnerContainers {
 
 	private final RunnersProperties properties;
 
-	RunnerContainers(ContainerEngine engine, RunnersProperties properties) {
-		this.engine = engine;
+	/**
+	 * Resolves {@code wm.runners.engine} once, so that a name the service has no enabled
+	 * engine for stops the start instead of failing every registration.
+	 */
+	RunnerContainers(ContainerEngines engines, RunnersProperties properties) {
+		try {
+			this.engine = engines.named(properties.engine());
+		}
+		catch (UnavailableException ex) {
+			throw new IllegalStateException("wm.runners.engine is " + properties.engine()
+					+ ", which is not an enabled engine; set it to one of wm.workloads.engines.enabled "
+					+ engines.enabled().stream().map(ContainerEngine::name).toList() + ".", ex);
+		}
 		this.properties = properties;
+	}
+
+	/** The name of the engine runner containers run on. */
+	String engineName() {
+		return this.engine.name();
 	}
 
 	static String containerName(String username) {
 		return "wm-runner-" + username;
 	}
 
-	static String network(String username) {
-		return "wm-" + username;
-	}
-
 	/** The runner container spec: a pure function of the user and the configuration. */
 	static ContainerSpec spec(String username, RunnersProperties properties) {
 		return new ContainerSpec(containerName(username), properties.image(), List.of(), List.of(), List.of(),
-				Map.of(KIND_LABEL, KIND, OWNER_LABEL, username), null,
+				Map.of(EngineLabels.KIND_LABEL, EngineLabels.RUNNER_KIND, EngineLabels.OWNER_LABEL, username), null,
 				List.of(new ContainerSpec.Mount(properties.dockerSocket(), "/var/run/docker.sock", false)),
 				new ContainerSpec.Resources(properties.runnerNanoCpus(), properties.runnerMemoryBytes(), 256),
 				ContainerSpec.RestartPolicy.UNLESS_STOPPED, ContainerSpec.Security.HARDENED, null);
@@ -87,7 +95,7 @@ class RunnerContainers {
 	String replace(String username, String configToml) {
 		try {
 			removeAll(username);
-			this.engine.ensureNetwork(network(username), Map.of(OWNER_LABEL, username));
+			this.engine.ensureNetwork(EngineLabels.network(username), Map.of(EngineLabels.OWNER_LABEL, username));
 			String created = this.engine.create(spec(username, this.properties));
 			this.engine.copyIn(created, "/etc", new ByteArrayInputStream(configTar(configToml)));
 			this.engine.start(created);
@@ -141,12 +149,13 @@ class RunnerContainers {
 
 	/** Every runner container of the user (normally one). */
 	List<ContainerInfo> of(String username) {
-		return this.engine.list(Map.of(KIND_LABEL, KIND, OWNER_LABEL, username));
+		return this.engine
+			.list(Map.of(EngineLabels.KIND_LABEL, EngineLabels.RUNNER_KIND, EngineLabels.OWNER_LABEL, username));
 	}
 
 	/** Every runner container on the engine. */
 	List<ContainerInfo> all() {
-		return this.engine.list(Map.of(KIND_LABEL, KIND));
+		return this.engine.list(Map.of(EngineLabels.KIND_LABEL, EngineLabels.RUNNER_KIND));
 	}
 
 	void removeAll(String username) {

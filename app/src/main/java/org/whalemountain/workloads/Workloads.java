@@ -1,6 +1,7 @@
 package org.whalemountain.workloads;
 
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.EngineException;
 import org.whalemountain.workloads.engine.ExecResult;
 import org.whalemountain.workloads.events.CommandExecuted;
@@ -41,7 +42,7 @@ public class Workloads {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ContainerStore store;
 
@@ -61,10 +62,10 @@ public class Workloads {
 
 	private final Clock clock;
 
-	Workloads(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, Launches launches,
+	Workloads(ContainerEngines engines, ContainerStore store, HostPorts hostPorts, Launches launches,
 			WorkloadsProperties properties, Terminals terminals, CommandSlots commandSlots,
 			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
-		this.engine = engine;
+		this.engines = engines;
 		this.store = store;
 		this.hostPorts = hostPorts;
 		this.launches = launches;
@@ -111,7 +112,7 @@ public class Workloads {
 	/** Starts a stopped container; its host ports are still reserved for it. */
 	public ContainerView start(String username, long id, String sourceAddress) {
 		ContainerRecord row = owned(username, id).engineBacked();
-		EngineCalls.run(() -> this.engine.start(row.containerId()));
+		EngineCalls.run(() -> engineOf(row).start(row.containerId()));
 		publish(new ContainerStarted(username, id, row.name(), sourceAddress, this.clock.instant()));
 		return view(row, liveStatus(row));
 	}
@@ -119,7 +120,7 @@ public class Workloads {
 	/** Stops a container gracefully; it keeps its host ports. */
 	public ContainerView stop(String username, long id, String sourceAddress) {
 		ContainerRecord row = owned(username, id).engineBacked();
-		EngineCalls.run(() -> this.engine.stop(row.containerId(), STOP_GRACE));
+		EngineCalls.run(() -> engineOf(row).stop(row.containerId(), STOP_GRACE));
 		publish(new ContainerStopped(username, id, row.name(), sourceAddress, this.clock.instant()));
 		return view(row, liveStatus(row));
 	}
@@ -128,7 +129,7 @@ public class Workloads {
 	public void delete(String username, long id, String sourceAddress) {
 		ContainerRecord row = owned(username, id);
 		if (row.containerId() != null) {
-			EngineCalls.run(() -> this.engine.remove(row.containerId()));
+			EngineCalls.run(() -> engineOf(row).remove(row.containerId()));
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			this.store.delete(id);
@@ -150,7 +151,7 @@ public class Workloads {
 		requireRunning(row);
 		ExecResult result;
 		try (CommandSlots.Slot slot = this.commandSlots.take(username)) {
-			result = EngineCalls.call(() -> this.engine.exec(row.containerId(), command, timeout,
+			result = EngineCalls.call(() -> engineOf(row).exec(row.containerId(), command, timeout,
 					this.properties.exec().outputLimitBytes()));
 		}
 		publish(new CommandExecuted(username, id, row.name(), command, result.exitCode(), sourceAddress,
@@ -164,7 +165,7 @@ public class Workloads {
 		if (tail < 1 || tail > 10_000) {
 			throw new InvalidInputException("invalid-tail", "tail", "tail is a number of lines from 1 to 10000.");
 		}
-		return EngineCalls.call(() -> this.engine.logs(row.containerId(), tail));
+		return EngineCalls.call(() -> engineOf(row).logs(row.containerId(), tail));
 	}
 
 	/**
@@ -183,7 +184,7 @@ public class Workloads {
 		}
 		requireRunning(row);
 		try {
-			EngineCalls.run(() -> this.engine.copyIn(row.containerId(), path,
+			EngineCalls.run(() -> engineOf(row).copyIn(row.containerId(), path,
 					new ByteArrayInputStream(UploadTars.tar(name, content))));
 		}
 		catch (EngineException ex) {
@@ -228,13 +229,24 @@ public class Workloads {
 			.orElseThrow(() -> new NotFoundException("container-not-found", "You have no container " + id + "."));
 	}
 
+	/**
+	 * What the engine says now; what the row says when there is nothing to ask, or when
+	 * the container's engine is not enabled, so that one such container does not keep a
+	 * user from seeing the others (acting on it answers {@code engine-unavailable}).
+	 */
 	private String liveStatus(ContainerRecord row) {
-		if (row.containerId() == null || ContainerStore.GONE.equals(row.status())) {
+		if (row.containerId() == null || ContainerStore.GONE.equals(row.status())
+				|| !this.engines.isEnabled(row.engine())) {
 			return row.status();
 		}
-		return EngineCalls.call(() -> this.engine.inspect(row.containerId()))
+		return EngineCalls.call(() -> engineOf(row).inspect(row.containerId()))
 			.map((info) -> info.status().name().toLowerCase(java.util.Locale.ROOT))
 			.orElse("missing");
+	}
+
+	/** The engine the container was launched on, which need not be today's default. */
+	private ContainerEngine engineOf(ContainerRecord row) {
+		return this.engines.named(row.engine());
 	}
 
 	private ContainerView view(ContainerRecord row, String status) {

@@ -103,6 +103,12 @@ public abstract class ContainerEngineContract {
 	}
 
 	@Test
+	void answersAProbeOnlyWhileTheEngineIsReachable() {
+		assertThat(engine().answers()).isTrue();
+		assertThat(unreachableEngine().answers()).isFalse();
+	}
+
+	@Test
 	void startedContainerRunsWithItsLabelsAndEnvironment() {
 		ContainerInfo created = engine()
 			.inspect(engine().create(spec("env").label("owner", "alice").env("GREETING=hello world").build()))

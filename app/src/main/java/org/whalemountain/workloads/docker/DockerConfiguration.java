@@ -33,11 +33,19 @@ class DockerConfiguration {
 		return DockerClients.forTerminals(properties);
 	}
 
+	/**
+	 * Kept apart so that a status probe gives up within seconds and never waits in line.
+	 */
+	@Bean(destroyMethod = "close")
+	DockerClient dockerProbeClient(DockerProperties properties) {
+		return DockerClients.forProbes(properties);
+	}
+
 	@Bean
 	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerClient dockerCommandClient,
-			DockerClient dockerTerminalClient, DockerProperties properties) {
-		return new DockerContainerEngine(
-				new DockerContainerEngine.Clients(dockerClient, dockerCommandClient, dockerTerminalClient), properties);
+			DockerClient dockerTerminalClient, DockerClient dockerProbeClient, DockerProperties properties) {
+		return new DockerContainerEngine(new DockerContainerEngine.Clients(dockerClient, dockerCommandClient,
+				dockerTerminalClient, dockerProbeClient), properties);
 	}
 
 	@Bean

@@ -31,6 +31,8 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	private final DockerClient client;
 
+	private final DockerClient probes;
+
 	private final DockerFailures failures;
 
 	private final DockerExec exec;
@@ -47,6 +49,7 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	DockerContainerEngine(Clients clients, DockerProperties properties) {
 		this.client = clients.calls();
+		this.probes = clients.probes();
 		this.failures = new DockerFailures(properties.host());
 		this.exec = new DockerExec(clients.calls(), clients.commands(), this.failures);
 		this.files = new DockerFiles(clients.calls(), this.failures);
@@ -64,13 +67,27 @@ final class DockerContainerEngine implements ContainerEngine {
 	 * @param commands for the output streams of commands run in containers
 	 * @param terminals for terminals, whose response timeout a quiet terminal does not
 	 * run into
+	 * @param probes for {@link #answers()}, with short timeouts
 	 */
-	record Clients(DockerClient calls, DockerClient commands, DockerClient terminals) {
+	record Clients(DockerClient calls, DockerClient commands, DockerClient terminals, DockerClient probes) {
 	}
 
 	@Override
 	public String name() {
 		return "docker";
+	}
+
+	@Override
+	public boolean answers() {
+		try {
+			this.probes.pingCmd().exec();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// down, refused, timed out or busy: to a status answer all of them mean "not
+			// up"
+			return false;
+		}
 	}
 
 	@Override

@@ -22,6 +22,13 @@ public interface ContainerEngine {
 	String name();
 
 	/**
+	 * Whether the engine answers a cheap probe now (a ping on Docker), for a status
+	 * answer that must not make a real call that throws. Never throws; blocks for a few
+	 * seconds at most, however the engine hangs.
+	 */
+	boolean answers();
+
+	/**
 	 * Creates a container (not started). The image must be present ({@link #pull}).
 	 * Returns only the id: reading the container back costs every launch of a class-start
 	 * burst one more engine round trip; {@link #inspect} when more is needed.

@@ -1,7 +1,7 @@
 package org.whalemountain.workloads.launch;
 
 import org.whalemountain.workloads.WorkloadsProperties;
-import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.RegistryCredentials;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -37,7 +37,7 @@ public class ImagePulls {
 	/** Progress is written at most this often, not for every report of every layer. */
 	private static final long WRITE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ContainerStore store;
 
@@ -52,9 +52,9 @@ public class ImagePulls {
 	/** Rows this instance is pulling or about to: never stale, however long they wait. */
 	private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
-	ImagePulls(ContainerEngine engine, ContainerStore store, LaunchSteps launcher, WorkloadsProperties properties,
+	ImagePulls(ContainerEngines engines, ContainerStore store, LaunchSteps launcher, WorkloadsProperties properties,
 			Clock clock) {
-		this.engine = engine;
+		this.engines = engines;
 		this.store = store;
 		this.launcher = launcher;
 		this.clock = clock;
@@ -104,7 +104,7 @@ public class ImagePulls {
 		try {
 			PullMeter meter = new PullMeter();
 			long[] lastWrite = { System.nanoTime() - WRITE_EVERY_NANOS };
-			this.engine.pull(row.image(), credentials, (progress) -> {
+			this.engines.named(row.engine()).pull(row.image(), credentials, (progress) -> {
 				if (meter.add(progress) && System.nanoTime() - lastWrite[0] >= WRITE_EVERY_NANOS) {
 					lastWrite[0] = System.nanoTime();
 					this.store.recordPull(row.id(), meter.percent(), meter.message(), this.clock.instant());

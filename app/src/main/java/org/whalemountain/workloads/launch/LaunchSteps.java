@@ -3,7 +3,9 @@ package org.whalemountain.workloads.launch;
 import org.whalemountain.workloads.ContainerView;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerNameTakenException;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.engine.HostPortTakenException;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -35,7 +37,7 @@ class LaunchSteps {
 	 */
 	private static final int ATTEMPTS = 4;
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ContainerStore store;
 
@@ -49,9 +51,9 @@ class LaunchSteps {
 
 	private final Clock clock;
 
-	LaunchSteps(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, WorkloadsProperties properties,
+	LaunchSteps(ContainerEngines engines, ContainerStore store, HostPorts hostPorts, WorkloadsProperties properties,
 			SecretBox secrets, TransactionTemplate transaction, Clock clock) {
-		this.engine = engine;
+		this.engines = engines;
 		this.store = store;
 		this.hostPorts = hostPorts;
 		this.properties = properties;
@@ -105,8 +107,8 @@ class LaunchSteps {
 				throw nameTaken(holder.equals(plan.owner()), plan.name());
 			});
 			String sealed = this.secrets.seal(String.join("\0", plan.env()), envContext(plan.name()));
-			ContainerRecord row = new ContainerRecord(0, plan.owner(), plan.name(), plan.image(), this.engine.name(),
-					null, null, status, sealed, this.properties.memoryBytes(), this.clock.instant());
+			ContainerRecord row = new ContainerRecord(0, plan.owner(), plan.name(), plan.image(), plan.engine(), null,
+					null, status, sealed, this.properties.memoryBytes(), this.clock.instant());
 			long id = this.store.insert(row);
 			plan.guestPorts().forEach((guest) -> this.hostPorts.allocate(id, guest, refusedPorts));
 			return new ContainerRecord(id, row.owner(), row.name(), row.image(), row.engine(), null, null, row.status(),
@@ -121,22 +123,23 @@ class LaunchSteps {
 	 * container is then removed)
 	 */
 	ContainerRecord run(ContainerRecord row, LaunchPlan plan) {
+		ContainerEngine engine = this.engines.named(row.engine());
 		List<String> created = new ArrayList<>(1);
 		try {
-			String networkId = this.engine.ensureNetwork(LendingSpecs.network(row.owner()),
-					Map.of(LendingSpecs.OWNER_LABEL, row.owner()));
-			String containerId = this.engine.create(LendingSpecs.spec(row, plan.command(), plan.env(),
+			String networkId = engine.ensureNetwork(EngineLabels.network(row.owner()),
+					Map.of(EngineLabels.OWNER_LABEL, row.owner()));
+			String containerId = engine.create(LendingSpecs.spec(row, plan.command(), plan.env(),
 					this.hostPorts.of(row.id()), this.properties, plan.home()));
 			created.add(containerId);
-			this.engine.start(containerId);
+			engine.start(containerId);
 			if (!this.store.updateEngineIds(row.id(), containerId, networkId, "running")) {
-				this.engine.remove(containerId);
+				engine.remove(containerId);
 				return null;
 			}
 			return row.withEngineIds(containerId, networkId, "running");
 		}
 		catch (RuntimeException ex) {
-			removeQuietly(created, ex);
+			removeQuietly(engine, created, ex);
 			throw ex;
 		}
 	}
@@ -178,9 +181,9 @@ class LaunchSteps {
 		}
 	}
 
-	private void removeQuietly(List<String> created, RuntimeException cause) {
+	private static void removeQuietly(ContainerEngine engine, List<String> created, RuntimeException cause) {
 		try {
-			created.forEach(this.engine::remove);
+			created.forEach(engine::remove);
 		}
 		catch (RuntimeException removeFailed) {
 			// the launch failure is what the user must see; the engine's leftover carries

@@ -4,6 +4,7 @@ import org.whalemountain.workloads.EngineCalls;
 import org.whalemountain.workloads.LaunchRequest;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.RegistryCredentials;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -24,7 +25,7 @@ import org.whalemountain.platform.InvalidInputException;
 @Component
 public class Launches {
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ImageChoice images;
 
@@ -36,9 +37,9 @@ public class Launches {
 
 	private final WorkloadsProperties properties;
 
-	Launches(ContainerEngine engine, ImageChoice images, HomeDirectories homes, LaunchSteps launcher, ImagePulls pulls,
-			WorkloadsProperties properties) {
-		this.engine = engine;
+	Launches(ContainerEngines engines, ImageChoice images, HomeDirectories homes, LaunchSteps launcher,
+			ImagePulls pulls, WorkloadsProperties properties) {
+		this.engines = engines;
 		this.images = images;
 		this.homes = homes;
 		this.launcher = launcher;
@@ -48,12 +49,14 @@ public class Launches {
 
 	/**
 	 * @return the row, {@code running} or {@code pulling}
-	 * @throws InvalidInputException for bad input or an image that is not allowed
+	 * @throws InvalidInputException for bad input, an image that is not allowed or an
+	 * engine that is not enabled
 	 * @throws ConflictException for a taken name, an exceeded quota or no free host port
 	 */
 	public ContainerRecord launch(String username, LaunchRequest request) {
-		LaunchPlan plan = plan(username, request);
-		if (EngineCalls.call(() -> this.engine.imagePresent(plan.image()))) {
+		ContainerEngine engine = this.engines.forLaunch(request.engine());
+		LaunchPlan plan = plan(username, request, engine.name());
+		if (EngineCalls.call(() -> engine.imagePresent(plan.image()))) {
 			ContainerRecord row = EngineCalls.call(() -> this.launcher.launch(plan));
 			if (row == null) {
 				throw new ConflictException("container-gone", "The container was deleted while it started.");
@@ -66,17 +69,13 @@ public class Launches {
 		return row;
 	}
 
-	private LaunchPlan plan(String username, LaunchRequest request) {
+	private LaunchPlan plan(String username, LaunchRequest request, String engine) {
 		String name = LaunchInputs.fullName(username, request.name());
-		if (request.engine() != null && !request.engine().equals(this.engine.name())) {
-			throw new InvalidInputException("engine-not-available", "engine",
-					"Only the " + this.engine.name() + " engine is available here.");
-		}
 		List<String> env = LaunchInputs.env(request.env());
 		List<Integer> ports = LaunchInputs.ports(request.ports(), this.properties.maxPortsPerContainer());
 		List<String> command = (request.command() != null) ? LaunchInputs.command(request.command()) : List.of();
 		ImageReference image = this.images.check(username, request.image());
-		return new LaunchPlan(username, name, image, command, env, ports, this.homes.prepare(username));
+		return new LaunchPlan(username, name, engine, image, command, env, ports, this.homes.prepare(username));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.whalemountain.workloads.launch;
 import org.whalemountain.workloads.ContainerView;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.store.ContainerRecord;
 
 import java.util.ArrayList;
@@ -17,14 +18,6 @@ import java.util.Map;
  */
 public final class LendingSpecs {
 
-	public static final String KIND_LABEL = "wm.kind";
-
-	public static final String OWNER_LABEL = "wm.owner";
-
-	public static final String ID_LABEL = "wm.container-id";
-
-	public static final String KIND = "container";
-
 	private LendingSpecs() {
 	}
 
@@ -38,11 +31,6 @@ public final class LendingSpecs {
 	 */
 	static String containerName(String owner, String name) {
 		return owner + "-" + name.replace('-', '_');
-	}
-
-	/** The bridge network every container of one user joins (shared with the runner). */
-	static String network(String owner) {
-		return "wm-" + owner;
 	}
 
 	static ContainerSpec spec(ContainerRecord row, List<String> command, List<String> env,
@@ -70,8 +58,9 @@ public final class LendingSpecs {
 			.map((p) -> new ContainerSpec.PortBinding(p.guest(), properties.hostAddress(), p.host()))
 			.toList();
 		return new ContainerSpec(row.name(), row.image(), command, environment, bindings,
-				Map.of(KIND_LABEL, KIND, OWNER_LABEL, row.owner(), ID_LABEL, String.valueOf(row.id())),
-				network(row.owner()), mounts,
+				Map.of(EngineLabels.KIND_LABEL, EngineLabels.CONTAINER_KIND, EngineLabels.OWNER_LABEL, row.owner(),
+						EngineLabels.ID_LABEL, String.valueOf(row.id())),
+				EngineLabels.network(row.owner()), mounts,
 				new ContainerSpec.Resources(properties.nanoCpus(), properties.memoryBytes(), properties.pids()),
 				ContainerSpec.RestartPolicy.NO, ContainerSpec.Security.HARDENED, user);
 	}

@@ -57,6 +57,8 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 
 	private static DockerClient terminalClient;
 
+	private static DockerClient probeClient;
+
 	private static DockerClient commandClient;
 
 	private static DockerClient unreachableClient;
@@ -74,12 +76,12 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		client = DockerClients.create(properties);
 		commandClient = DockerClients.forCommands(properties, Duration.ofMinutes(5));
 		terminalClient = DockerClients.forTerminals(properties);
-		engine = new DockerContainerEngine(new DockerContainerEngine.Clients(client, commandClient, terminalClient),
-				properties);
+		probeClient = DockerClients.forProbes(properties);
+		engine = new DockerContainerEngine(
+				new DockerContainerEngine.Clients(client, commandClient, terminalClient, probeClient), properties);
 		unreachableClient = DockerClients.create(missingSocket());
-		unreachable = new DockerContainerEngine(
-				new DockerContainerEngine.Clients(unreachableClient, unreachableClient, unreachableClient),
-				missingSocket());
+		unreachable = new DockerContainerEngine(new DockerContainerEngine.Clients(unreachableClient, unreachableClient,
+				unreachableClient, unreachableClient), missingSocket());
 	}
 
 	@AfterAll
@@ -87,6 +89,7 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		client.close();
 		commandClient.close();
 		terminalClient.close();
+		probeClient.close();
 		unreachableClient.close();
 	}
 
@@ -307,6 +310,26 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 	}
 
 	/**
+	 * A dockerd that accepts the connection and then hangs must not hang a status answer
+	 * for the ordinary calls' response timeout (two minutes).
+	 */
+	@Test
+	void aProbeOfADockerHostThatNeverAnswersGivesUpWithinSeconds() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			DockerProperties hanging = DockerProperties.defaults().withHost("tcp://127.0.0.1:" + silent.getLocalPort());
+			try (DockerClient probes = DockerClients.forProbes(hanging)) {
+				ContainerEngine hung = new DockerContainerEngine(
+						new DockerContainerEngine.Clients(probes, probes, probes, probes), hanging);
+				long started = System.nanoTime();
+
+				assertThat(hung.answers()).isFalse();
+				assertThat(Duration.ofNanos(System.nanoTime() - started))
+					.isLessThan(DockerClients.PROBE_TIMEOUT.plusSeconds(3));
+			}
+		}
+	}
+
+	/**
 	 * Commands hold connections of their own: when those are all taken, one more command
 	 * fails as busy after the short wait, and ordinary calls go on meanwhile.
 	 */
@@ -317,7 +340,7 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		try (DockerClient calls = DockerClients.create(tight);
 				DockerClient commands = DockerClients.forCommands(tight, Duration.ofMinutes(1))) {
 			ContainerEngine limited = new DockerContainerEngine(
-					new DockerContainerEngine.Clients(calls, commands, terminalClient), tight);
+					new DockerContainerEngine.Clients(calls, commands, terminalClient, probeClient), tight);
 			String id = started(spec("busy"));
 			CompletableFuture<ExecResult> holding = CompletableFuture
 				.supplyAsync(() -> limited.exec(id, List.of("sleep", "8"), Duration.ofSeconds(30), 1024));
