@@ -13,6 +13,7 @@ import org.whalemountain.registry.Registry;
 import org.whalemountain.runners.templates.CiTemplate;
 import org.whalemountain.runners.templates.RunnerConfig;
 import org.whalemountain.runners.templates.RunnerTemplates;
+import org.whalemountain.workloads.engine.EngineLabels;
 
 /**
  * Opens a runner's sealed secrets and renders its {@code config.toml} and
@@ -86,7 +87,7 @@ class RunnerConfigFactory {
 		return this.templates.configToml(new RunnerConfig(user, RunnerContainers.containerName(user),
 				runner.gitlabUrl(), runner.gitlabRunnerId(), openToken(runner), environment,
 				this.properties.buildImage(), this.properties.allowedImages(), this.properties.allowedServices(),
-				this.properties.buildSecurityOptions(), RunnerContainers.network(user), this.properties.jobCpus(),
+				this.properties.buildSecurityOptions(), EngineLabels.network(user), this.properties.jobCpus(),
 				this.properties.jobMemory(), this.properties.concurrent(), this.properties.jobUser()));
 	}
 

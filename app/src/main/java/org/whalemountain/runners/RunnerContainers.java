@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.whalemountain.platform.UnavailableException;
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerInfo;
 import org.whalemountain.workloads.engine.ContainerSpec;
 import org.whalemountain.workloads.engine.ContainerState;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /**
@@ -25,12 +27,6 @@ import org.whalemountain.workloads.engine.EngineUnavailableException;
 @Component
 class RunnerContainers {
 
-	static final String KIND_LABEL = "wm.kind";
-
-	static final String OWNER_LABEL = "wm.owner";
-
-	static final String KIND = "runner";
-
 	/** Where gitlab-runner reads its configuration. */
 	static final String CONFIG_PATH = "/etc/gitlab-runner/config.toml";
 
@@ -41,9 +37,25 @@ class RunnerContainers {
 
 	private final RunnersProperties properties;
 
-	RunnerContainers(ContainerEngine engine, RunnersProperties properties) {
-		this.engine = engine;
+	/**
+	 * Resolves {@code wm.runners.engine} once, so that a name the service has no enabled
+	 * engine for stops the start instead of failing every registration.
+	 */
+	RunnerContainers(ContainerEngines engines, RunnersProperties properties) {
+		try {
+			this.engine = engines.named(properties.engine());
+		}
+		catch (UnavailableException ex) {
+			throw new IllegalStateException("wm.runners.engine is " + properties.engine()
+					+ ", which is not an enabled engine; set it to one of wm.workloads.engines.enabled "
+					+ engines.enabled().stream().map(ContainerEngine::name).toList() + ".", ex);
+		}
 		this.properties = properties;
+	}
+
+	/** The name of the engine runner containers run on. */
+	String engineName() {
+		return this.engine.name();
 	}
 
 	static String containerName(String username) {
@@ -51,22 +63,15 @@ class RunnerContainers {
 	}
 
 	/**
-	 * The network the user's jobs run on: the one the engine keeps the user's containers
-	 * on ({@code wm-<owner>} on Docker), so that jobs reach the user's services.
-	 */
-	static String network(String username) {
-		return "wm-" + username;
-	}
-
-	/**
 	 * The runner container spec: a pure function of the user, the configuration and the
 	 * rendered {@code config.toml}, which is in place, readable by root only, before the
-	 * runner starts. The runner drives the engine to run its jobs, and the engine brings
-	 * it back after a crash or a restart of the engine.
+	 * runner starts. The runner drives the engine to run its jobs (on the user's network,
+	 * {@link EngineLabels#network}, which the engine keeps the user's containers on), and
+	 * the engine brings it back after a crash or a restart of the engine.
 	 */
 	static ContainerSpec spec(String username, RunnersProperties properties, String configToml) {
 		return new ContainerSpec(containerName(username), properties.image(), List.of(), List.of(), List.of(),
-				Map.of(KIND_LABEL, KIND, OWNER_LABEL, username), username,
+				Map.of(EngineLabels.KIND_LABEL, EngineLabels.RUNNER_KIND, EngineLabels.OWNER_LABEL, username), username,
 				List.of(new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API, "/var/run/docker.sock", false)),
 				new ContainerSpec.Resources(properties.runnerNanoCpus(), properties.runnerMemoryBytes(), 256),
 				ContainerSpec.Security.HARDENED, null, ContainerSpec.Lifecycle.KEEP_RUNNING,
@@ -148,12 +153,13 @@ class RunnerContainers {
 
 	/** Every runner container of the user (normally one). */
 	List<ContainerInfo> of(String username) {
-		return this.engine.list(Map.of(KIND_LABEL, KIND, OWNER_LABEL, username));
+		return this.engine
+			.list(Map.of(EngineLabels.KIND_LABEL, EngineLabels.RUNNER_KIND, EngineLabels.OWNER_LABEL, username));
 	}
 
 	/** Every runner container on the engine. */
 	List<ContainerInfo> all() {
-		return this.engine.list(Map.of(KIND_LABEL, KIND));
+		return this.engine.list(Map.of(EngineLabels.KIND_LABEL, EngineLabels.RUNNER_KIND));
 	}
 
 	void removeAll(String username) {

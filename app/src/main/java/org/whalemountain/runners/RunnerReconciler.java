@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /**
@@ -74,7 +75,7 @@ class RunnerReconciler {
 			.collect(Collectors.toMap(RunnerRecord::username, Function.identity()));
 		int removed = 0;
 		for (ContainerInfo container : this.containers.all()) {
-			String owner = container.labels().get(RunnerContainers.OWNER_LABEL);
+			String owner = container.labels().get(EngineLabels.OWNER_LABEL);
 			RunnerRecord runner = registered.get(owner);
 			if (runner == null || !container.id().equals(runner.containerId())) {
 				removed += removeOrphan(owner, container) ? 1 : 0;

@@ -148,9 +148,9 @@ public class Runners {
 
 	private RunnerView view(RunnerRecord runner) {
 		RunnerState state = RunnerState.of(runner, this.containers);
-		return new RunnerView(runner.gitlabUrl(), runner.project(), runner.gitlabRunnerId(), "docker", state.status(),
-				state.message(), RunnerEnrolment.tag(runner.username()), runner.createdByService(),
-				runner.registryPasswordPlace(), runner.createdAt());
+		return new RunnerView(runner.gitlabUrl(), runner.project(), runner.gitlabRunnerId(),
+				this.containers.engineName(), state.status(), state.message(), RunnerEnrolment.tag(runner.username()),
+				runner.createdByService(), runner.registryPasswordPlace(), runner.createdAt());
 	}
 
 }

@@ -36,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param startupCheck how long a new runner container must keep running before a
  * registration counts it as up; one that exits or restarts in that time fails the
  * registration, and the previous runner stays
+ * @param engine the container engine runner containers run on; one of
+ * {@code wm.workloads.engines.enabled}
  */
 @Validated
 @ConfigurationProperties("wm.runners")
@@ -50,7 +52,7 @@ public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v1
 		@DefaultValue("false") boolean registryInsecure, @NotNull @DefaultValue("PT5M") Duration reconcileInterval,
 		@NotNull @Pattern(regexp = "[1-9][0-9]{0,9}:[1-9][0-9]{0,9}",
 				message = "must be a numeric uid:gid, neither of them 0 (root)") @DefaultValue("1000:1000") String jobUser,
-		@NotNull @DefaultValue("PT2S") Duration startupCheck){
+		@NotNull @DefaultValue("PT2S") Duration startupCheck, @NotBlank @DefaultValue("docker") String engine){
 
 	/** Images a job may name: the build image first, then the extra ones. */
 	public List<String> allowedImages() {

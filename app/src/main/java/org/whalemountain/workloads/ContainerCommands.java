@@ -1,6 +1,5 @@
 package org.whalemountain.workloads;
 
-import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.EngineException;
 import org.whalemountain.workloads.engine.ExecResult;
 import org.whalemountain.workloads.events.CommandExecuted;
@@ -26,8 +25,6 @@ import org.whalemountain.platform.InvalidInputException;
 @Component
 class ContainerCommands {
 
-	private final ContainerEngine engine;
-
 	private final ContainerViews views;
 
 	private final WorkloadsProperties properties;
@@ -40,9 +37,8 @@ class ContainerCommands {
 
 	private final Clock clock;
 
-	ContainerCommands(ContainerEngine engine, ContainerViews views, WorkloadsProperties properties,
-			CommandSlots commandSlots, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
-		this.engine = engine;
+	ContainerCommands(ContainerViews views, WorkloadsProperties properties, CommandSlots commandSlots,
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
 		this.views = views;
 		this.properties = properties;
 		this.commandSlots = commandSlots;
@@ -62,8 +58,8 @@ class ContainerCommands {
 		this.views.requireRunning(row);
 		ExecResult result;
 		try (CommandSlots.Slot slot = this.commandSlots.take(row.owner())) {
-			result = EngineCalls.call(() -> this.engine.exec(row.containerId(), command, timeout,
-					this.properties.exec().outputLimitBytes()));
+			result = EngineCalls.call(() -> this.views.engineOf(row)
+				.exec(row.containerId(), command, timeout, this.properties.exec().outputLimitBytes()));
 		}
 		publish(new CommandExecuted(row.owner(), row.id(), row.name(), command, result.exitCode(), sourceAddress,
 				this.clock.instant()));
@@ -83,8 +79,8 @@ class ContainerCommands {
 		}
 		this.views.requireRunning(row);
 		try {
-			EngineCalls.run(() -> this.engine.putFiles(row.containerId(), path,
-					new ByteArrayInputStream(UploadTars.tar(name, content))));
+			EngineCalls.run(() -> this.views.engineOf(row)
+				.putFiles(row.containerId(), path, new ByteArrayInputStream(UploadTars.tar(name, content))));
 		}
 		catch (EngineException ex) {
 			throw new InvalidInputException("upload-failed", "path",

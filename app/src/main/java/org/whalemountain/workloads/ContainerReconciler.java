@@ -1,9 +1,10 @@
 package org.whalemountain.workloads;
 
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerInfo;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.engine.EngineUnavailableException;
-import org.whalemountain.workloads.launch.LendingSpecs;
 import org.whalemountain.workloads.store.ContainerStore;
 import org.whalemountain.workloads.store.ContainerRecord;
 
@@ -25,7 +26,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Compares the engine with the database, at start-up and periodically, because either can
@@ -33,38 +33,41 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the engine's host) is marked {@code gone} and its host ports are freed for others; a
  * labelled container without a row (left by a crash between create and save) is reported
  * and removed once older than {@code wm.workloads.orphan-grace}, so that a launch that is
- * still saving is never cut short.
+ * still saving is never cut short. Each enabled engine is compared with the rows launched
+ * on it, one after the other, so that one engine that is down holds up none of the
+ * others.
  */
 @Component
 class ContainerReconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(ContainerReconciler.class);
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ContainerStore store;
 
 	private final WorkloadsProperties properties;
 
-	private final TransactionTemplate transaction;
-
 	private final StaleLaunches staleLaunches;
+
+	private final VanishedContainers vanished;
 
 	private final Clock clock;
 
 	/**
-	 * When an orphan that never started was first seen: the engine reports no creation
-	 * time. Forgotten on restart, which only delays removal by one grace period.
+	 * When an orphan that never started was first seen, by engine and container id: the
+	 * engine reports no creation time. Forgotten on restart, which only delays removal by
+	 * one grace period.
 	 */
 	private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
 
-	ContainerReconciler(ContainerEngine engine, ContainerStore store, WorkloadsProperties properties,
-			TransactionTemplate transaction, StaleLaunches staleLaunches, Clock clock) {
-		this.engine = engine;
+	ContainerReconciler(ContainerEngines engines, ContainerStore store, WorkloadsProperties properties,
+			StaleLaunches staleLaunches, VanishedContainers vanished, Clock clock) {
+		this.engines = engines;
 		this.store = store;
 		this.properties = properties;
-		this.transaction = transaction;
 		this.staleLaunches = staleLaunches;
+		this.vanished = vanished;
 		this.clock = clock;
 	}
 
@@ -76,19 +79,22 @@ class ContainerReconciler {
 	@Scheduled(initialDelayString = "${wm.workloads.reconcile-interval:PT1M}",
 			fixedDelayString = "${wm.workloads.reconcile-interval:PT1M}")
 	void reconcileQuietly() {
-		try {
-			this.staleLaunches.failStale();
-			Result result = reconcile(Map.of(), this.properties.orphanGrace());
-			if (result.gone() + result.orphans() > 0) {
-				log.info("Container reconciliation: {} vanished and marked gone, {} orphans found, {} removed",
-						result.gone(), result.orphans(), result.removed());
+		for (ContainerEngine engine : this.engines.enabled()) {
+			try {
+				this.staleLaunches.failStale(engine);
+				Result result = reconcile(engine, Map.of(), this.properties.orphanGrace());
+				if (result.gone() + result.orphans() > 0) {
+					log.info("Container reconciliation on {}: {} vanished and marked gone, {} orphans found, "
+							+ "{} removed", engine.name(), result.gone(), result.orphans(), result.removed());
+				}
 			}
-		}
-		catch (EngineUnavailableException ex) {
-			log.warn("Container reconciliation skipped, the container engine does not answer: {}", ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Container reconciliation failed: {}", ex.toString());
+			catch (EngineUnavailableException ex) {
+				log.warn("Container reconciliation on {} skipped, the engine does not answer: {}", engine.name(),
+						ex.getMessage());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Container reconciliation on {} failed: {}", engine.name(), ex.toString());
+			}
 		}
 	}
 
@@ -99,60 +105,51 @@ class ContainerReconciler {
 	 * @param grace how old an orphan must be to be removed
 	 */
 	Result reconcile(Map<String, String> scope, Duration grace) {
+		return this.engines.enabled()
+			.stream()
+			.map((engine) -> reconcile(engine, scope, grace))
+			.reduce(new Result(0, 0, 0), Result::plus);
+	}
+
+	/** One pass over one engine and the rows launched on it. */
+	private Result reconcile(ContainerEngine engine, Map<String, String> scope, Duration grace) {
 		Map<String, String> labels = new HashMap<>(scope);
-		labels.put(LendingSpecs.KIND_LABEL, LendingSpecs.KIND);
-		List<ContainerInfo> present = this.engine.list(labels);
-		int gone = markVanished(this.engine.list(Map.of(LendingSpecs.KIND_LABEL, LendingSpecs.KIND)));
+		labels.put(EngineLabels.KIND_LABEL, EngineLabels.CONTAINER_KIND);
+		List<ContainerInfo> present = engine.list(labels);
+		int gone = this.vanished.markGone(engine,
+				engine.list(Map.of(EngineLabels.KIND_LABEL, EngineLabels.CONTAINER_KIND)));
 		int orphans = 0;
 		int removed = 0;
 		Instant now = this.clock.instant();
 		for (ContainerInfo container : present) {
+			String seenKey = seenKey(engine, container);
 			if (!isOrphan(container)) {
-				this.firstSeen.remove(container.id());
+				this.firstSeen.remove(seenKey);
 				continue;
 			}
 			orphans++;
 			Instant since = (container.startedAt() != null) ? container.startedAt()
-					: this.firstSeen.computeIfAbsent(container.id(), (id) -> now);
+					: this.firstSeen.computeIfAbsent(seenKey, (key) -> now);
 			if (now.isBefore(since.plus(grace))) {
 				log.warn("Container {} ({}) of {} carries wm.container-id={} but has no row; removing it after {}",
-						container.id(), container.name(), container.labels().get(LendingSpecs.OWNER_LABEL),
-						container.labels().get(LendingSpecs.ID_LABEL), since.plus(grace));
+						container.id(), container.name(), container.labels().get(EngineLabels.OWNER_LABEL),
+						container.labels().get(EngineLabels.ID_LABEL), since.plus(grace));
 				continue;
 			}
 			// look again: the row of a launch may have been saved meanwhile
 			if (isOrphan(container)) {
-				this.engine.remove(container.id());
-				this.firstSeen.remove(container.id());
+				engine.remove(container.id());
+				this.firstSeen.remove(seenKey);
 				removed++;
 				log.warn("Removed container {} ({}) of {}: it has had no row since {}", container.id(),
-						container.name(), container.labels().get(LendingSpecs.OWNER_LABEL), since);
+						container.name(), container.labels().get(EngineLabels.OWNER_LABEL), since);
 			}
 		}
 		if (scope.isEmpty()) {
-			Set<String> ids = present.stream().map(ContainerInfo::id).collect(Collectors.toSet());
-			this.firstSeen.keySet().retainAll(ids);
+			Set<String> keys = present.stream().map((c) -> seenKey(engine, c)).collect(Collectors.toSet());
+			this.firstSeen.keySet().removeIf((key) -> key.startsWith(engine.name() + "/") && !keys.contains(key));
 		}
 		return new Result(gone, orphans, removed);
-	}
-
-	/** Rows whose container the engine no longer has; each is checked once more. */
-	private int markVanished(List<ContainerInfo> present) {
-		Set<String> ids = present.stream().map(ContainerInfo::id).collect(Collectors.toSet());
-		int gone = 0;
-		for (ContainerRecord row : this.store.engineBacked(this.engine.name())) {
-			if (ids.contains(row.containerId()) || this.engine.inspect(row.containerId()).isPresent()) {
-				continue;
-			}
-			Boolean marked = this.transaction.execute((status) -> this.store.markGone(row.id(), row.containerId()));
-			if (Boolean.TRUE.equals(marked)) {
-				gone++;
-				log.warn(
-						"Container {} of {} ({}) vanished from the container engine; marked gone, its host ports freed",
-						row.id(), row.owner(), row.name());
-			}
-		}
-		return gone;
 	}
 
 	/**
@@ -167,7 +164,7 @@ class ContainerReconciler {
 
 	private static Optional<Long> rowId(ContainerInfo container) {
 		try {
-			return Optional.of(Long.parseLong(container.labels().getOrDefault(LendingSpecs.ID_LABEL, "")));
+			return Optional.of(Long.parseLong(container.labels().getOrDefault(EngineLabels.ID_LABEL, "")));
 		}
 		catch (NumberFormatException ex) {
 			return Optional.empty();
@@ -180,6 +177,16 @@ class ContainerReconciler {
 	 * @param removed orphans removed in this pass
 	 */
 	record Result(int gone, int orphans, int removed) {
+
+		Result plus(Result other) {
+			return new Result(this.gone + other.gone, this.orphans + other.orphans, this.removed + other.removed);
+		}
+
+	}
+
+	/** Container ids are unique per engine only. */
+	private static String seenKey(ContainerEngine engine, ContainerInfo container) {
+		return engine.name() + "/" + container.id();
 	}
 
 }

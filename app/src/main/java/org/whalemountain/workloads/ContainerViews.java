@@ -1,6 +1,7 @@
 package org.whalemountain.workloads;
 
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerInfo;
 import org.whalemountain.workloads.engine.ContainerState;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -21,14 +22,14 @@ import org.whalemountain.platform.NotFoundException;
 @Component
 class ContainerViews {
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ContainerStore store;
 
 	private final HostPorts hostPorts;
 
-	ContainerViews(ContainerEngine engine, ContainerStore store, HostPorts hostPorts) {
-		this.engine = engine;
+	ContainerViews(ContainerEngines engines, ContainerStore store, HostPorts hostPorts) {
+		this.engines = engines;
 		this.store = store;
 		this.hostPorts = hostPorts;
 	}
@@ -59,11 +60,25 @@ class ContainerViews {
 		}
 	}
 
+	/**
+	 * The engine the container was launched on, which need not be today's default.
+	 * @throws org.whalemountain.platform.UnavailableException when that engine is not
+	 * enabled
+	 */
+	ContainerEngine engineOf(ContainerRecord row) {
+		return this.engines.named(row.engine());
+	}
+
+	/**
+	 * What the engine says now; what the row says when there is nothing to ask, or when
+	 * the container's engine is not enabled, so that one such container does not keep a
+	 * user from seeing the others (acting on it answers {@code engine-unavailable}).
+	 */
 	private Live liveState(ContainerRecord row) {
-		if (row.containerId() == null || row.status() == ContainerState.GONE) {
+		if (row.containerId() == null || row.status() == ContainerState.GONE || !this.engines.isEnabled(row.engine())) {
 			return new Live(row.status(), null, null);
 		}
-		return EngineCalls.call(() -> this.engine.inspect(row.containerId()))
+		return EngineCalls.call(() -> engineOf(row).inspect(row.containerId()))
 			.map((info) -> new Live(info.state(), info.pullPercent(), info.reason()))
 			.orElse(new Live(ContainerState.GONE, null, null));
 	}

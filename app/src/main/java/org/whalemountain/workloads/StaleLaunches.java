@@ -1,6 +1,7 @@
 package org.whalemountain.workloads;
 
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.launch.ImagePulls;
 import org.whalemountain.workloads.store.ContainerRecord;
 import org.whalemountain.workloads.store.ContainerStore;
@@ -30,26 +31,33 @@ class StaleLaunches {
 
 	private final WorkloadsProperties properties;
 
-	private final String engine;
+	private final ContainerEngines engines;
 
 	private final Clock clock;
 
-	StaleLaunches(ContainerStore store, ImagePulls pulls, WorkloadsProperties properties, ContainerEngine engine,
+	StaleLaunches(ContainerStore store, ImagePulls pulls, WorkloadsProperties properties, ContainerEngines engines,
 			Clock clock) {
 		this.store = store;
 		this.pulls = pulls;
 		this.properties = properties;
-		this.engine = engine.name();
+		this.engines = engines;
 		this.clock = clock;
 	}
 
 	/**
-	 * @return how many were failed
+	 * @return how many were failed, on every enabled engine
 	 */
 	int failStale() {
+		return this.engines.enabled().stream().mapToInt(this::failStale).sum();
+	}
+
+	/**
+	 * @return how many launches on this engine were failed
+	 */
+	int failStale(ContainerEngine engine) {
 		Instant now = this.clock.instant();
 		int failed = 0;
-		for (ContainerRecord row : this.store.pendingSince(this.engine,
+		for (ContainerRecord row : this.store.pendingSince(engine.name(),
 				now.minus(this.properties.pull().staleAfter()))) {
 			if (!this.pulls.isActive(row.id()) && this.store.fail(row.id(),
 					"The pull of the image stopped when the service restarted; delete the container and launch again.",

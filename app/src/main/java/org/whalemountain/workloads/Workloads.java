@@ -39,8 +39,6 @@ public class Workloads {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-	private final ContainerEngine engine;
-
 	private final ContainerStore store;
 
 	private final ContainerViews views;
@@ -59,10 +57,9 @@ public class Workloads {
 
 	private final Clock clock;
 
-	Workloads(ContainerEngine engine, ContainerStore store, ContainerViews views, Launches launches,
-			WorkloadsProperties properties, Terminals terminals, ContainerCommands commands,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
-		this.engine = engine;
+	Workloads(ContainerStore store, ContainerViews views, Launches launches, WorkloadsProperties properties,
+			Terminals terminals, ContainerCommands commands, ApplicationEventPublisher events,
+			TransactionTemplate transaction, Clock clock) {
 		this.store = store;
 		this.views = views;
 		this.launches = launches;
@@ -108,7 +105,7 @@ public class Workloads {
 	/** Starts a stopped container; its host ports are still reserved for it. */
 	public ContainerView start(String username, long id, String sourceAddress) {
 		ContainerRecord row = this.views.owned(username, id).engineBacked();
-		EngineCalls.run(() -> this.engine.start(row.containerId()));
+		EngineCalls.run(() -> this.views.engineOf(row).start(row.containerId()));
 		publish(new ContainerStarted(username, id, row.name(), sourceAddress, this.clock.instant()));
 		return this.views.live(row);
 	}
@@ -116,7 +113,7 @@ public class Workloads {
 	/** Stops a container gracefully; it keeps its host ports. */
 	public ContainerView stop(String username, long id, String sourceAddress) {
 		ContainerRecord row = this.views.owned(username, id).engineBacked();
-		EngineCalls.run(() -> this.engine.stop(row.containerId(), STOP_GRACE));
+		EngineCalls.run(() -> this.views.engineOf(row).stop(row.containerId(), STOP_GRACE));
 		publish(new ContainerStopped(username, id, row.name(), sourceAddress, this.clock.instant()));
 		return this.views.live(row);
 	}
@@ -125,7 +122,7 @@ public class Workloads {
 	public void delete(String username, long id, String sourceAddress) {
 		ContainerRecord row = this.views.owned(username, id);
 		if (row.containerId() != null) {
-			EngineCalls.run(() -> this.engine.remove(row.containerId()));
+			EngineCalls.run(() -> this.views.engineOf(row).remove(row.containerId()));
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			this.store.delete(id);
@@ -148,7 +145,7 @@ public class Workloads {
 		if (tail < 1 || tail > 10_000) {
 			throw new InvalidInputException("invalid-tail", "tail", "tail is a number of lines from 1 to 10000.");
 		}
-		return EngineCalls.call(() -> this.engine.logs(row.containerId(), tail));
+		return EngineCalls.call(() -> this.views.engineOf(row).logs(row.containerId(), tail));
 	}
 
 	/**

@@ -132,6 +132,12 @@ class ContainerAccessIT {
 		assertThat(this.http.get("/api/v1/containers", BOB).json()).isEmpty();
 		assertThat(this.http.get("/api/v1/containers", SENSEI).json()).isEmpty();
 		assertThat(this.http.get("/api/v1/containers", null).status()).isEqualTo(401);
+		// the engines are no secret to a signed-in user, of whatever role, and no one's
+		// else
+		assertThat(this.http.get("/api/v1/engines", null).status()).isEqualTo(401);
+		for (String user : new String[] { ALICE, BOB, SENSEI }) {
+			assertThat(this.http.get("/api/v1/engines", user).status()).isEqualTo(200);
+		}
 		assertThat(this.http.post("/api/v1/containers", "{}", null).status()).isIn(401, 403);
 		JsonNode mine = this.http.get(base, ALICE).json();
 		assertThat(mine.get("status").asString()).isEqualTo("running");

@@ -66,6 +66,9 @@ public abstract class ContainerEngineContract {
 	/** The engine under test. */
 	protected abstract ContainerEngine engine();
 
+	/** An engine of the same kind that cannot be reached. */
+	protected abstract ContainerEngine unreachableEngine();
+
 	/**
 	 * An image present on the engine with busybox's applets ({@code sh}, {@code cat},
 	 * {@code httpd}) on its PATH.
@@ -90,6 +93,12 @@ public abstract class ContainerEngineContract {
 		for (ContainerInfo container : engine().list(Map.of("wm.test", this.run))) {
 			engine().remove(container.id());
 		}
+	}
+
+	@Test
+	void answersAProbeOnlyWhileTheEngineIsReachable() {
+		assertThat(engine().answers()).isTrue();
+		assertThat(unreachableEngine().answers()).isFalse();
 	}
 
 	@Test

@@ -47,7 +47,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * container again from its spec: files put in by hand are lost, the spec's stay.
  * Registries are played by {@link #withRegistryImage}.
  */
-public final class FakeContainerEngine implements ContainerEngine {
+public class FakeContainerEngine implements ContainerEngine {
 
 	private final Set<String> images = ConcurrentHashMap.newKeySet();
 
@@ -57,8 +57,30 @@ public final class FakeContainerEngine implements ContainerEngine {
 
 	private final AtomicInteger ids = new AtomicInteger();
 
+	private final String name;
+
+	private final boolean everyImage;
+
+	private volatile boolean up = true;
+
+	/** The engine {@code fake}, holding these images. */
 	public FakeContainerEngine(String... presentImages) {
+		this("fake", false);
 		this.images.addAll(List.of(presentImages));
+	}
+
+	/**
+	 * @param everyImagePresent whether every image counts as present, for tests about
+	 * something else than pulls
+	 */
+	protected FakeContainerEngine(String name, boolean everyImagePresent) {
+		this.name = name;
+		this.everyImage = everyImagePresent;
+	}
+
+	/** Makes {@link #answers()} say yes or no, as an engine that came or went would. */
+	public void answering(boolean answering) {
+		this.up = answering;
 	}
 
 	/** An image a registry holds with these files, pulled with these credentials only. */
@@ -73,12 +95,17 @@ public final class FakeContainerEngine implements ContainerEngine {
 
 	@Override
 	public String name() {
-		return "fake";
+		return this.name;
+	}
+
+	@Override
+	public boolean answers() {
+		return this.up;
 	}
 
 	@Override
 	public boolean hasImage(String image) {
-		return this.images.contains(image);
+		return this.everyImage || this.images.contains(image);
 	}
 
 	@Override
@@ -87,7 +114,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 		if (this.containers.values().stream().anyMatch((c) -> c.spec.name().equals(spec.name()))) {
 			throw new ContainerNameTakenException("A container named " + spec.name() + " exists", null);
 		}
-		if (!this.images.contains(spec.image())) {
+		if (!hasImage(spec.image())) {
 			pull(spec.image(), credentials, progress);
 		}
 		FakeContainer container = new FakeContainer("fake-" + this.ids.incrementAndGet(), spec,
@@ -207,7 +234,8 @@ public final class FakeContainerEngine implements ContainerEngine {
 	private FakeContainer find(String containerId) {
 		FakeContainer container = this.containers.get(containerId);
 		if (container == null) {
-			throw new ContainerNotFoundException("No container " + containerId + " on the fake engine", null);
+			throw new ContainerNotFoundException("No container " + containerId + " on the " + this.name + " engine",
+					null);
 		}
 		return container;
 	}

@@ -21,6 +21,13 @@ class FakeContainerEngineTests extends ContainerEngineContract {
 	}
 
 	@Override
+	protected ContainerEngine unreachableEngine() {
+		FakeContainerEngine gone = new FakeContainerEngine(BUSYBOX);
+		gone.answering(false);
+		return gone;
+	}
+
+	@Override
 	protected String testImage() {
 		return BUSYBOX;
 	}

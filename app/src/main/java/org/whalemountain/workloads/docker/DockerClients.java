@@ -36,6 +36,15 @@ final class DockerClients {
 	 */
 	static final Duration COMMAND_RESPONSE_MARGIN = Duration.ofSeconds(30);
 
+	/**
+	 * How long a probe waits to connect and then for the answer: a status answer must not
+	 * hang for the ordinary calls' response timeout when dockerd does.
+	 */
+	static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+	/** Probes are few: one per status request. */
+	private static final int PROBE_CONNECTIONS = 2;
+
 	private DockerClients() {
 	}
 
@@ -70,13 +79,31 @@ final class DockerClients {
 		return create(properties, TERMINAL_CONNECTIONS, TERMINAL_RESPONSE_TIMEOUT, false);
 	}
 
+	/**
+	 * A client for {@code answers()}: short timeouts, and connections of its own, so that
+	 * a probe neither waits behind busy calls nor takes a connection from them.
+	 */
+	static DockerClient forProbes(DockerProperties properties) {
+		return create(properties, PROBE_CONNECTIONS, shorter(properties.connectTimeout(), PROBE_TIMEOUT),
+				shorter(properties.responseTimeout(), PROBE_TIMEOUT), true);
+	}
+
+	private static Duration shorter(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
 	private static DockerClient create(DockerProperties properties, int maxConnections, Duration responseTimeout,
 			boolean limited) {
+		return create(properties, maxConnections, properties.connectTimeout(), responseTimeout, limited);
+	}
+
+	private static DockerClient create(DockerProperties properties, int maxConnections, Duration connectTimeout,
+			Duration responseTimeout, boolean limited) {
 		DockerClientConfig config = config(properties);
 		DockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
 			.sslConfig(config.getSSLConfig())
 			.maxConnections(maxConnections)
-			.connectionTimeout(properties.connectTimeout())
+			.connectionTimeout(connectTimeout)
 			.responseTimeout(responseTimeout)
 			.build();
 		if (limited) {

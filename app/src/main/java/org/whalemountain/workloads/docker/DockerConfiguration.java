@@ -33,12 +33,22 @@ class DockerConfiguration {
 		return DockerClients.forTerminals(properties);
 	}
 
+	/**
+	 * Kept apart so that a status probe gives up within seconds and never waits in line.
+	 */
+	@Bean(destroyMethod = "close")
+	DockerClient dockerProbeClient(DockerProperties properties) {
+		return DockerClients.forProbes(properties);
+	}
+
 	@Bean
 	ContainerEngine dockerContainerEngine(DockerClient dockerClient, DockerClient dockerCommandClient,
-			DockerClient dockerTerminalClient, DockerProperties properties, WorkloadsProperties workloads) {
+			DockerClient dockerTerminalClient, DockerClient dockerProbeClient, DockerProperties properties,
+			WorkloadsProperties workloads) {
 		return new DockerContainerEngine(
-				new DockerContainerEngine.Clients(dockerClient, dockerCommandClient, dockerTerminalClient), properties,
-				DockerHost.of(properties, workloads.hostAddress(), workloads.homeMount().source()));
+				new DockerContainerEngine.Clients(dockerClient, dockerCommandClient, dockerTerminalClient,
+						dockerProbeClient),
+				properties, DockerHost.of(properties, workloads.hostAddress(), workloads.homeMount().source()));
 	}
 
 	@Bean

@@ -31,6 +31,8 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	private final DockerContainers containers;
 
+	private final DockerClient probes;
+
 	private final DockerExec exec;
 
 	private final DockerFiles files;
@@ -41,6 +43,7 @@ final class DockerContainerEngine implements ContainerEngine {
 
 	DockerContainerEngine(Clients clients, DockerProperties properties, DockerHost host) {
 		DockerFailures failures = new DockerFailures(properties.host());
+		this.probes = clients.probes();
 		this.exec = new DockerExec(clients.calls(), clients.commands(), failures);
 		this.files = new DockerFiles(clients.calls(), failures);
 		this.terminals = new DockerTerminals(clients.terminals(), failures);
@@ -58,13 +61,27 @@ final class DockerContainerEngine implements ContainerEngine {
 	 * @param commands for the output streams of commands run in containers
 	 * @param terminals for terminals, whose response timeout a quiet terminal does not
 	 * run into
+	 * @param probes for {@link #answers()}, with short timeouts
 	 */
-	record Clients(DockerClient calls, DockerClient commands, DockerClient terminals) {
+	record Clients(DockerClient calls, DockerClient commands, DockerClient terminals, DockerClient probes) {
 	}
 
 	@Override
 	public String name() {
 		return "docker";
+	}
+
+	@Override
+	public boolean answers() {
+		try {
+			this.probes.pingCmd().exec();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// down, refused, timed out or busy: to a status answer all of them mean "not
+			// up"
+			return false;
+		}
 	}
 
 	@Override

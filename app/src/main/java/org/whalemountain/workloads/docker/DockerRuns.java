@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import com.github.dockerjava.api.DockerClient;
 
 import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.engine.PullProgress;
 import org.whalemountain.workloads.engine.RegistryCredentials;
 import org.whalemountain.workloads.engine.StartedContainer;
@@ -18,9 +19,6 @@ import org.whalemountain.workloads.engine.StartedContainer;
  * again when a later step fails.
  */
 final class DockerRuns {
-
-	/** The label that names a network's owner, as on the owner's containers. */
-	static final String OWNER_LABEL = "wm.owner";
 
 	private final DockerClient client;
 
@@ -47,14 +45,6 @@ final class DockerRuns {
 		this.host = host;
 	}
 
-	/**
-	 * The network every container of one owner joins; the owner's CI jobs run on it too
-	 * (the runner's {@code network_mode}).
-	 */
-	static String network(String owner) {
-		return "wm-" + owner;
-	}
-
 	StartedContainer run(ContainerSpec spec, RegistryCredentials credentials, Consumer<PullProgress> progress) {
 		if (!this.images.present(spec.image())) {
 			this.images.pull(spec.image(), credentials, progress);
@@ -64,8 +54,8 @@ final class DockerRuns {
 		String network = null;
 		String networkId = null;
 		if (spec.owner() != null) {
-			network = network(spec.owner());
-			networkId = this.networks.ensure(network, Map.of(OWNER_LABEL, spec.owner()));
+			network = EngineLabels.network(spec.owner());
+			networkId = this.networks.ensure(network, Map.of(EngineLabels.OWNER_LABEL, spec.owner()));
 		}
 		DockerPlacement placement = new DockerPlacement(network, this.host.publishAddress(), hostPaths,
 				this.host.logs());

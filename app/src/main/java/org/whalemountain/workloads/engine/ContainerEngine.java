@@ -26,6 +26,13 @@ public interface ContainerEngine {
 	String name();
 
 	/**
+	 * Whether the engine answers a cheap probe now (a ping on Docker), for a status
+	 * answer that must not make a real call that throws. Never throws; blocks for a few
+	 * seconds at most, however the engine hangs.
+	 */
+	boolean answers();
+
+	/**
 	 * Whether {@link #run} would start this image without downloading it first, so that a
 	 * launch may answer with a running container rather than a pending one. A hint:
 	 * {@code false} is always safe, and engines that cannot tell answer it.

@@ -3,6 +3,7 @@ package org.whalemountain.workloads.launch;
 import org.whalemountain.workloads.ContainerView;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerNameTakenException;
 import org.whalemountain.workloads.engine.ContainerState;
 import org.whalemountain.workloads.engine.HostPortTakenException;
@@ -39,7 +40,7 @@ class LaunchSteps {
 	 */
 	private static final int ATTEMPTS = 4;
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ContainerStore store;
 
@@ -53,9 +54,9 @@ class LaunchSteps {
 
 	private final Clock clock;
 
-	LaunchSteps(ContainerEngine engine, ContainerStore store, HostPorts hostPorts, WorkloadsProperties properties,
+	LaunchSteps(ContainerEngines engines, ContainerStore store, HostPorts hostPorts, WorkloadsProperties properties,
 			SecretBox secrets, TransactionTemplate transaction, Clock clock) {
-		this.engine = engine;
+		this.engines = engines;
 		this.store = store;
 		this.hostPorts = hostPorts;
 		this.properties = properties;
@@ -110,8 +111,8 @@ class LaunchSteps {
 				throw nameTaken(holder.equals(plan.owner()), plan.name());
 			});
 			String sealed = this.secrets.seal(String.join("\0", plan.env()), envContext(plan.name()));
-			ContainerRecord row = new ContainerRecord(0, plan.owner(), plan.name(), plan.image(), this.engine.name(),
-					null, null, status, sealed, this.properties.memoryBytes(), this.clock.instant());
+			ContainerRecord row = new ContainerRecord(0, plan.owner(), plan.name(), plan.image(), plan.engine(), null,
+					null, status, sealed, this.properties.memoryBytes(), this.clock.instant());
 			long id = this.store.insert(row);
 			plan.guestPorts().forEach((guest) -> this.hostPorts.allocate(id, guest, refusedPorts));
 			return new ContainerRecord(id, row.owner(), row.name(), row.image(), row.engine(), null, null, row.status(),
@@ -127,16 +128,17 @@ class LaunchSteps {
 	 */
 	ContainerRecord run(ContainerRecord row, LaunchPlan plan, RegistryCredentials credentials,
 			Consumer<PullProgress> progress) {
-		StartedContainer started = this.engine.run(LendingSpecs.spec(row, plan.command(), plan.env(),
+		ContainerEngine engine = this.engines.named(row.engine());
+		StartedContainer started = engine.run(LendingSpecs.spec(row, plan.command(), plan.env(),
 				this.hostPorts.of(row.id()), this.properties, plan.home()), credentials, progress);
 		try {
 			if (!this.store.updateEngineIds(row.id(), started.id(), started.networkId(), ContainerState.RUNNING)) {
-				this.engine.remove(started.id());
+				engine.remove(started.id());
 				return null;
 			}
 		}
 		catch (RuntimeException ex) {
-			removeQuietly(started.id(), ex);
+			removeQuietly(engine, started.id(), ex);
 			throw ex;
 		}
 		return row.withEngineIds(started.id(), started.networkId(), ContainerState.RUNNING);
@@ -179,9 +181,9 @@ class LaunchSteps {
 		}
 	}
 
-	private void removeQuietly(String containerId, RuntimeException cause) {
+	private static void removeQuietly(ContainerEngine engine, String containerId, RuntimeException cause) {
 		try {
-			this.engine.remove(containerId);
+			engine.remove(containerId);
 		}
 		catch (RuntimeException removeFailed) {
 			// the launch failure is what the user must see; the engine's leftover carries

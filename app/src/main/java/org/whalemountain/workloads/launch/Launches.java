@@ -4,6 +4,7 @@ import org.whalemountain.workloads.EngineCalls;
 import org.whalemountain.workloads.LaunchRequest;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.RegistryCredentials;
 import org.whalemountain.workloads.engine.ContainerState;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -25,7 +26,7 @@ import org.whalemountain.platform.InvalidInputException;
 @Component
 public class Launches {
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final ImageChoice images;
 
@@ -37,9 +38,9 @@ public class Launches {
 
 	private final WorkloadsProperties properties;
 
-	Launches(ContainerEngine engine, ImageChoice images, HomeVolumes homes, LaunchSteps launcher, ImagePulls pulls,
+	Launches(ContainerEngines engines, ImageChoice images, HomeVolumes homes, LaunchSteps launcher, ImagePulls pulls,
 			WorkloadsProperties properties) {
-		this.engine = engine;
+		this.engines = engines;
 		this.images = images;
 		this.homes = homes;
 		this.launcher = launcher;
@@ -49,35 +50,34 @@ public class Launches {
 
 	/**
 	 * @return the row, {@code running} or {@code pending}
-	 * @throws InvalidInputException for bad input or an image that is not allowed
+	 * @throws InvalidInputException for bad input, an image that is not allowed or an
+	 * engine that is not enabled
 	 * @throws ConflictException for a taken name, an exceeded quota or no free host port
 	 */
 	public ContainerRecord launch(String username, LaunchRequest request) {
-		LaunchPlan plan = plan(username, request);
-		RegistryCredentials credentials = this.images.pullCredentials(plan.reference());
-		if (EngineCalls.call(() -> this.engine.hasImage(plan.image()))) {
-			ContainerRecord row = EngineCalls.call(() -> this.launcher.launch(plan, credentials));
+		ContainerEngine engine = this.engines.forLaunch(request.engine());
+		LaunchPlan plan = plan(username, request, engine.name());
+		if (EngineCalls.call(() -> engine.hasImage(plan.image()))) {
+			// no pull expected: no registry token is minted for it
+			ContainerRecord row = EngineCalls.call(() -> this.launcher.launch(plan, null));
 			if (row == null) {
 				throw new ConflictException("container-gone", "The container was deleted while it started.");
 			}
 			return row;
 		}
+		RegistryCredentials credentials = this.images.pullCredentials(plan.reference());
 		ContainerRecord row = this.launcher.reserve(plan, ContainerState.PENDING);
 		this.pulls.submit(row, plan, credentials);
 		return row;
 	}
 
-	private LaunchPlan plan(String username, LaunchRequest request) {
+	private LaunchPlan plan(String username, LaunchRequest request, String engine) {
 		String name = LaunchInputs.fullName(username, request.name());
-		if (request.engine() != null && !request.engine().equals(this.engine.name())) {
-			throw new InvalidInputException("engine-not-available", "engine",
-					"Only the " + this.engine.name() + " engine is available here.");
-		}
 		List<String> env = LaunchInputs.env(request.env());
 		List<Integer> ports = LaunchInputs.ports(request.ports(), this.properties.maxPortsPerContainer());
 		List<String> command = (request.command() != null) ? LaunchInputs.command(request.command()) : List.of();
 		ImageReference image = this.images.check(username, request.image());
-		return new LaunchPlan(username, name, image, command, env, ports, this.homes.prepare(username));
+		return new LaunchPlan(username, name, engine, image, command, env, ports, this.homes.prepare(username));
 	}
 
 }

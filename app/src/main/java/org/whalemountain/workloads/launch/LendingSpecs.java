@@ -3,6 +3,7 @@ package org.whalemountain.workloads.launch;
 import org.whalemountain.workloads.ContainerView;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerSpec;
+import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.store.ContainerRecord;
 
 import java.util.ArrayList;
@@ -16,14 +17,6 @@ import java.util.Map;
  * without an engine.
  */
 public final class LendingSpecs {
-
-	public static final String KIND_LABEL = "wm.kind";
-
-	public static final String OWNER_LABEL = "wm.owner";
-
-	public static final String ID_LABEL = "wm.container-id";
-
-	public static final String KIND = "container";
 
 	private LendingSpecs() {
 	}
@@ -66,8 +59,9 @@ public final class LendingSpecs {
 			.map((p) -> new ContainerSpec.Port(p.guest(), p.host()))
 			.toList();
 		return new ContainerSpec(row.name(), row.image(), command, environment, published,
-				Map.of(KIND_LABEL, KIND, OWNER_LABEL, row.owner(), ID_LABEL, String.valueOf(row.id())), row.owner(),
-				volumes,
+				Map.of(EngineLabels.KIND_LABEL, EngineLabels.CONTAINER_KIND, EngineLabels.OWNER_LABEL, row.owner(),
+						EngineLabels.ID_LABEL, String.valueOf(row.id())),
+				row.owner(), volumes,
 				new ContainerSpec.Resources(properties.nanoCpus(), properties.memoryBytes(), properties.pids()),
 				ContainerSpec.Security.HARDENED, runAs, ContainerSpec.Lifecycle.RUN_ONCE, List.of());
 	}

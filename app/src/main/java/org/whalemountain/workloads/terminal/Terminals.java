@@ -7,6 +7,7 @@ import org.whalemountain.workloads.Workloads;
 import org.whalemountain.workloads.TerminalListener;
 import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
+import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.events.TerminalClosed;
 import org.whalemountain.workloads.events.TerminalOpened;
 import org.whalemountain.workloads.store.ContainerRecord;
@@ -47,7 +48,7 @@ public class Terminals {
 
 	private final Set<OpenTerminal> open = ConcurrentHashMap.newKeySet();
 
-	private final ContainerEngine engine;
+	private final ContainerEngines engines;
 
 	private final WorkloadsProperties.TerminalLimits limits;
 
@@ -57,9 +58,9 @@ public class Terminals {
 
 	private final Clock clock;
 
-	Terminals(ContainerEngine engine, WorkloadsProperties properties, ApplicationEventPublisher events,
+	Terminals(ContainerEngines engines, WorkloadsProperties properties, ApplicationEventPublisher events,
 			TransactionTemplate transaction, Clock clock) {
-		this.engine = engine;
+		this.engines = engines;
 		this.limits = properties.terminal();
 		this.events = events;
 		this.transaction = transaction;
@@ -69,10 +70,11 @@ public class Terminals {
 	/** Opens a shell in the (running) container of this row. */
 	public Terminal open(ContainerRecord row, int columns, int rows, TerminalListener listener, String sourceAddress) {
 		checkSize(columns, rows);
+		ContainerEngine engine = this.engines.named(row.engine());
 		OpenTerminal terminal = new OpenTerminal(this, row, listener, sourceAddress, this.clock.instant());
 		reserve(terminal);
 		try {
-			terminal.attach(EngineCalls.call(() -> this.engine.openTerminal(row.containerId(), SHELL, columns, rows,
+			terminal.attach(EngineCalls.call(() -> engine.openTerminal(row.containerId(), SHELL, columns, rows,
 					terminal::output, () -> terminal.end(TerminalEnd.EXITED))));
 		}
 		catch (RuntimeException ex) {

@@ -71,6 +71,8 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 
 	private static DockerClient terminalClient;
 
+	private static DockerClient probeClient;
+
 	private static DockerClient commandClient;
 
 	private static DockerClient unreachableClient;
@@ -90,6 +92,7 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		client = DockerClients.create(properties);
 		commandClient = DockerClients.forCommands(properties, Duration.ofMinutes(5));
 		terminalClient = DockerClients.forTerminals(properties);
+		probeClient = DockerClients.forProbes(properties);
 		engine = engine(properties, client, commandClient, terminalClient, "");
 		unreachableClient = DockerClients.create(missingSocket());
 		unreachable = engine(missingSocket(), unreachableClient, unreachableClient, unreachableClient, "");
@@ -97,8 +100,9 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 
 	static ContainerEngine engine(DockerProperties properties, DockerClient calls, DockerClient commands,
 			DockerClient terminals, String homeTemplate) {
-		return new DockerContainerEngine(new DockerContainerEngine.Clients(calls, commands, terminals), properties,
-				DockerHost.of(properties, "127.0.0.1", homeTemplate));
+		DockerClient probes = (calls == unreachableClient) ? unreachableClient : probeClient;
+		return new DockerContainerEngine(new DockerContainerEngine.Clients(calls, commands, terminals, probes),
+				properties, DockerHost.of(properties, "127.0.0.1", homeTemplate));
 	}
 
 	@AfterAll
@@ -106,6 +110,7 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		client.close();
 		commandClient.close();
 		terminalClient.close();
+		probeClient.close();
 		unreachableClient.close();
 	}
 
@@ -134,6 +139,11 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 	@Override
 	protected ContainerEngine engine() {
 		return engine;
+	}
+
+	@Override
+	protected ContainerEngine unreachableEngine() {
+		return unreachable;
 	}
 
 	@Override
@@ -172,7 +182,7 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 	/** An owner of this test, whose network is removed afterwards. */
 	private String owner(String suffix) {
 		String owner = "wmtest" + this.run + suffix;
-		this.networks.add(DockerRuns.network(owner));
+		this.networks.add(org.whalemountain.workloads.engine.EngineLabels.network(owner));
 		return owner;
 	}
 
@@ -587,6 +597,27 @@ class DockerContainerEngineIT extends ContainerEngineContract {
 		assertThat(logConfig.get("Config").get("max-size").asString()).isEqualTo("10m");
 		assertThat(logConfig.get("Config").get("max-file").asString()).isEqualTo("3");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(engine.logs(id, 1)).contains("rotated"));
+	}
+
+	/**
+	 * A dockerd that accepts the connection and then hangs must not hang a status answer
+	 * for the ordinary calls' response timeout (two minutes).
+	 */
+	@Test
+	void aProbeOfADockerHostThatNeverAnswersGivesUpWithinSeconds() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			DockerProperties hanging = DockerProperties.defaults().withHost("tcp://127.0.0.1:" + silent.getLocalPort());
+			try (DockerClient probes = DockerClients.forProbes(hanging)) {
+				ContainerEngine hung = new DockerContainerEngine(
+						new DockerContainerEngine.Clients(probes, probes, probes, probes), hanging,
+						DockerHost.of(hanging, "127.0.0.1", ""));
+				long started = System.nanoTime();
+
+				assertThat(hung.answers()).isFalse();
+				assertThat(Duration.ofNanos(System.nanoTime() - started))
+					.isLessThan(DockerClients.PROBE_TIMEOUT.plusSeconds(3));
+			}
+		}
 	}
 
 	/**

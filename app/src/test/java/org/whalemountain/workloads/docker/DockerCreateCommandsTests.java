@@ -131,7 +131,8 @@ class DockerCreateCommandsTests extends SpecTranslationContract {
 	/** What the Docker adapter resolves for a spec on the test's Docker host. */
 	private static DockerPlacement placement(ContainerSpec spec) {
 		String owner = spec.owner();
-		return new DockerPlacement((owner != null) ? DockerRuns.network(owner) : null, "127.0.0.1",
+		return new DockerPlacement(
+				(owner != null) ? org.whalemountain.workloads.engine.EngineLabels.network(owner) : null, "127.0.0.1",
 				Map.of(ContainerSpec.VolumeSource.OWNER_HOME, "/srv/" + owner, ContainerSpec.VolumeSource.ENGINE_API,
 						"/var/run/docker.sock"),
 				DockerProperties.Logs.DEFAULTS);

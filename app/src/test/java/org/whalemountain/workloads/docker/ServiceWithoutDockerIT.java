@@ -40,6 +40,16 @@ class ServiceWithoutDockerIT {
 	}
 
 	@Test
+	void theEnginesListSaysDockerIsDownInsteadOfFailing() {
+		Http.Response engines = new Http(this.port).get("/api/v1/engines", Http.basic("alice", "alice-pass"));
+
+		assertThat(engines.status()).isEqualTo(200);
+		assertThat(engines.json()).hasSize(1);
+		assertThat(engines.json().get(0).get("name").asString()).isEqualTo("docker");
+		assertThat(engines.json().get(0).get("up").asBoolean()).isFalse();
+	}
+
+	@Test
 	void registeringARunnerIsA503ThatChangesNothing() {
 		Http http = new Http(this.port);
 
