@@ -118,9 +118,17 @@ class EnginesApiIT {
 		String base = "/api/v1/containers/" + id;
 		assertThat(this.http.post(base + "/stop", "", CAROL).json().get("status").asString()).isEqualTo("stopped");
 		assertThat(this.http.post(base + "/start", "", CAROL).json().get("status").asString()).isEqualTo("running");
-		assertThat(this.http.post(base + "/exec", "{\"command\": \"echo hi\"}", CAROL).json().get("stdout").asString())
-			.isEqualTo("fake: echo hi");
-		assertThat(this.http.getAnything(base + "/logs?tail=5", CAROL).body()).isEqualTo("fake logs of carol-onfake");
+		// the fake's shell knows no uname: only the fake could have answered so
+		assertThat(this.http.post(base + "/exec", "{\"command\": \"uname\"}", CAROL).json().get("stderr").asString())
+			.isEqualTo("sh: uname: not found\n");
+		this.fake.putFiles(containerId, "/tmp",
+				new java.io.ByteArrayInputStream(UploadTars.tar("hi.txt", "on the fake\n".getBytes())));
+		assertThat(this.http.post(base + "/exec", "{\"command\": \"cat /tmp/hi.txt\"}", CAROL)
+			.json()
+			.get("stdout")
+			.asString()).isEqualTo("on the fake\n");
+		assertThat(this.http.getAnything(base + "/logs?tail=5", CAROL).body())
+			.isEqualTo(this.fake.logs(containerId, 5));
 
 		assertThat(this.http.delete(base, CAROL).status()).isEqualTo(204);
 		assertThat(this.fake.inspect(containerId)).isEmpty();

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.whalemountain.workloads.engine.ContainerState;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code containers} table. Host ports live in {@link HostPorts}. A row's status is
@@ -104,9 +105,11 @@ public class ContainerStore {
 
 	/**
 	 * Marks a launch that has no engine container {@code failed} with the reason, and
-	 * frees its host ports.
+	 * frees its host ports, in one transaction: nobody reads a failed row that still
+	 * holds ports.
 	 * @return whether the row was marked (not deleted or settled meanwhile)
 	 */
+	@Transactional
 	public boolean fail(long id, String reason, Instant now) {
 		int marked = this.jdbc.sql("""
 				UPDATE containers SET status = ?, message = ?, pull_percent = NULL, pull_message = NULL, status_at = ?
@@ -155,6 +158,7 @@ public class ContainerStore {
 	 * ports.
 	 * @return whether the row was marked
 	 */
+	@Transactional
 	public boolean markGone(long id, String containerId) {
 		int marked = this.jdbc.sql("UPDATE containers SET status = ? WHERE id = ? AND container_id = ? AND status <> ?")
 			.params(GONE, id, containerId, GONE)
