@@ -42,15 +42,17 @@ final class KubernetesFailures {
 
 	static UnavailableException translate(String server, String what, KubernetesClientException ex) {
 		int code = ex.getCode();
-		if (code == 0) {
+		// no HTTP answer at all (fabric8 says 0 or -1): refused, reset, timed out, TLS
+		if (code <= 0) {
 			return new UnavailableException("engine-unavailable",
 					"The Kubernetes cluster at " + server + " does not answer (" + rootMessage(ex)
 							+ "), so the service could not " + what + ". Try again later; Docker containers are"
 							+ " not affected.",
 					RETRY_UNREACHABLE);
 		}
-		String status = (ex.getStatus() != null && ex.getStatus().getMessage() != null) ? ex.getStatus().getMessage()
-				: ex.getMessage();
+		String status = ((ex.getStatus() != null && ex.getStatus().getMessage() != null) ? ex.getStatus().getMessage()
+				: ex.getMessage())
+			.replaceAll("[.\\s]+$", "");
 		if (code == 401 || code == 403) {
 			return new UnavailableException("kubernetes-refused",
 					"The Kubernetes cluster refused to let the service " + what + " (" + code + ": " + status
