@@ -69,6 +69,26 @@ class KubernetesFaultsIT {
 		}
 	}
 
+	/**
+	 * Why the service's ClusterRole holds pods/exec and the rest of the users' Role
+	 * itself: without them the cluster refuses the Role (RBAC's escalation check).
+	 */
+	@Test
+	void aClusterRoleWithoutWhatTheUsersRoleGrantsCannotPrepareANamespace() {
+		Path token = this.cluster.tokenFile("whalemountain-system", "whalemountain-without-exec",
+				Path.of("src/test/resources/org/whalemountain/workloads/kubernetes/service-account-without-exec.yaml")
+					.toAbsolutePath()
+					.toString());
+		KubernetesProperties properties = properties(this.cluster.server(), token);
+		try (KubernetesClient client = KubernetesClients.create(properties)) {
+			UnavailableException refused = catchThrowableOfType(UnavailableException.class,
+					() -> new UserNamespaces(client, properties, WORKLOADS).ensure("bob"));
+
+			assertThat(refused.code()).isEqualTo("kubernetes-refused");
+			assertThat(refused.getMessage()).contains("prepare the namespace " + PREFIX + "bob").contains("pods/exec");
+		}
+	}
+
 	@Test
 	void anUnreachableClusterIsA503WithinSeconds(@TempDir Path dir) throws Exception {
 		int closed;
