@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.LimitRangeBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -39,22 +38,7 @@ public final class UserNamespaceObjects {
 
 	static final String ALLOW_INGRESS_CONTROLLER = "wm-allow-ingress-controller";
 
-	private static final long MEBIBYTE = 1L << 20;
-
 	private UserNamespaceObjects() {
-	}
-
-	/**
-	 * The limits of one user, from the service's workloads limits: the same numbers as on
-	 * Docker.
-	 *
-	 * @param maxContainers containers one user may have at once (0: none)
-	 * @param containerNanoCpus CPU limit of one container in billionths of a CPU (0:
-	 * none)
-	 * @param containerMemoryBytes memory limit of one container (0: none)
-	 * @param maxMemoryBytes sum of the memory limits of one user's containers (0: none)
-	 */
-	public record Limits(int maxContainers, long containerNanoCpus, long containerMemoryBytes, long maxMemoryBytes) {
 	}
 
 	/**
@@ -64,7 +48,7 @@ public final class UserNamespaceObjects {
 	 * @param limits the user's limits
 	 * @param ingressNamespace the ingress controller's namespace, or empty for none
 	 */
-	public static List<HasMetadata> of(String username, String namespace, Limits limits, String ingressNamespace) {
+	public static List<HasMetadata> of(String username, String namespace, UserLimits limits, String ingressNamespace) {
 		List<HasMetadata> objects = new ArrayList<>();
 		Map<String, String> namespaceLabels = new LinkedHashMap<>(labels(username));
 		namespaceLabels.put("wm.kind", "user");
@@ -97,16 +81,16 @@ public final class UserNamespaceObjects {
 			.build());
 		objects.add(new ResourceQuotaBuilder().withMetadata(meta(QUOTA, namespace, username))
 			.withNewSpec()
-			.withHard(quota(limits))
+			.withHard(limits.quota())
 			.endSpec()
 			.build());
 		objects.add(new LimitRangeBuilder().withMetadata(meta(LIMITS, namespace, username))
 			.withNewSpec()
 			.addNewLimit()
 			.withType("Container")
-			.withDefault(containerLimits(limits))
-			.withDefaultRequest(containerRequests(limits))
-			.withMax(containerLimits(limits))
+			.withDefault(limits.containerLimits())
+			.withDefaultRequest(limits.containerRequests())
+			.withMax(limits.containerLimits())
 			.endLimit()
 			.endSpec()
 			.build());
@@ -152,57 +136,6 @@ public final class UserNamespaceObjects {
 
 	private static PolicyRule rule(String apiGroup, List<String> resources, String... verbs) {
 		return new PolicyRuleBuilder().withApiGroups(apiGroup).withResources(resources).withVerbs(verbs).build();
-	}
-
-	private static Map<String, Quantity> quota(Limits limits) {
-		Map<String, Quantity> hard = new LinkedHashMap<>();
-		hard.put("pods", new Quantity(String.valueOf(limits.maxContainers())));
-		// stopped containers (Deployments scaled to 0) count, as stopped ones do on
-		// Docker
-		hard.put("count/deployments.apps", new Quantity(String.valueOf(limits.maxContainers())));
-		if (limits.containerNanoCpus() > 0) {
-			hard.put("limits.cpu", cpu(limits.containerNanoCpus() * limits.maxContainers()));
-		}
-		if (limits.maxMemoryBytes() > 0) {
-			hard.put("limits.memory", memory(limits.maxMemoryBytes()));
-		}
-		return hard;
-	}
-
-	private static Map<String, Quantity> containerLimits(Limits limits) {
-		Map<String, Quantity> values = new LinkedHashMap<>();
-		if (limits.containerNanoCpus() > 0) {
-			values.put("cpu", cpu(limits.containerNanoCpus()));
-		}
-		if (limits.containerMemoryBytes() > 0) {
-			values.put("memory", memory(limits.containerMemoryBytes()));
-		}
-		return values;
-	}
-
-	/**
-	 * On Docker a container's limits are caps, not reservations; a tenth of the CPU and a
-	 * quarter of the memory as requests keep it so here while the scheduler still spreads
-	 * pods by what they use.
-	 */
-	private static Map<String, Quantity> containerRequests(Limits limits) {
-		Map<String, Quantity> values = new LinkedHashMap<>();
-		if (limits.containerNanoCpus() > 0) {
-			values.put("cpu", cpu(limits.containerNanoCpus() / 10));
-		}
-		if (limits.containerMemoryBytes() > 0) {
-			values.put("memory", memory(limits.containerMemoryBytes() / 4));
-		}
-		return values;
-	}
-
-	private static Quantity cpu(long nanoCpus) {
-		long millis = Math.max(1, nanoCpus / 1_000_000);
-		return new Quantity((millis % 1000 == 0) ? String.valueOf(millis / 1000) : millis + "m");
-	}
-
-	private static Quantity memory(long bytes) {
-		return new Quantity((bytes % MEBIBYTE == 0) ? (bytes / MEBIBYTE) + "Mi" : String.valueOf(bytes));
 	}
 
 	private static ObjectMeta meta(String name, String namespace, String username) {

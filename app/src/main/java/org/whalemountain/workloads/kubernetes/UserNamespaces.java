@@ -23,13 +23,13 @@ public class UserNamespaces {
 
 	private final KubernetesProperties properties;
 
-	private final UserNamespaceObjects.Limits limits;
+	private final UserLimits limits;
 
 	UserNamespaces(KubernetesClient client, KubernetesProperties properties, WorkloadsProperties workloads) {
 		this.client = client;
 		this.properties = properties;
-		this.limits = new UserNamespaceObjects.Limits(workloads.quota().maxContainers(), workloads.nanoCpus(),
-				workloads.memoryBytes(), workloads.quota().maxMemoryBytes());
+		this.limits = new UserLimits(workloads.quota().maxContainers(), workloads.nanoCpus(), workloads.memoryBytes(),
+				workloads.quota().maxMemoryBytes());
 	}
 
 	/** The name of the user's namespace, whether or not it exists yet. */

@@ -24,8 +24,7 @@ class UserNamespaceObjectsTests {
 	/**
 	 * The defaults of wm.workloads: 5 containers of 1 CPU and 512 MiB, 4 GiB together.
 	 */
-	static final UserNamespaceObjects.Limits DEFAULTS = new UserNamespaceObjects.Limits(5, 1_000_000_000L, 512L << 20,
-			4L << 30);
+	static final UserLimits DEFAULTS = new UserLimits(5, 1_000_000_000L, 512L << 20, 4L << 30);
 
 	@Test
 	void aUsersNamespaceWithTheDefaultLimitsAndAnIngressController() throws IOException {
@@ -36,7 +35,7 @@ class UserNamespaceObjectsTests {
 
 	@Test
 	void oddLimitsAndNoIngressControllerLetNothingIn() throws IOException {
-		UserNamespaceObjects.Limits odd = new UserNamespaceObjects.Limits(2, 1_500_000_000L, 300_000_000L, 0);
+		UserLimits odd = new UserLimits(2, 1_500_000_000L, 300_000_000L, 0);
 
 		List<HasMetadata> objects = UserNamespaceObjects.of("Alice.Smith", "wm-alice-smith-0123456789", odd, "");
 
