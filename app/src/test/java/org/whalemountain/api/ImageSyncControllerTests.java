@@ -7,14 +7,15 @@ import org.junit.jupiter.api.Test;
 
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.registry.SyncRun;
+import org.whalemountain.registry.SyncRunStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ImageSyncControllerTests {
 
-	private static final SyncRun BOBS = new SyncRun("r1", "manual", "bob", "SUCCEEDED", Instant.EPOCH, Instant.EPOCH, 3,
-			1, 0, 0, List.of("bob/app:1: a schema 1 manifest", "alice/app:2: an index without a linux/amd64 image",
-					"ghost/x: no user 'ghost' has logged in"),
+	private static final SyncRun BOBS = new SyncRun("r1", "manual", "bob", SyncRunStatus.SUCCEEDED, Instant.EPOCH,
+			Instant.EPOCH, 3, 1, 0, 0, List.of("bob/app:1: a schema 1 manifest",
+					"alice/app:2: an index without a linux/amd64 image", "ghost/x: no user 'ghost' has logged in"),
 			null);
 
 	@Test
