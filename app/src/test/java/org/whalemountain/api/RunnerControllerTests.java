@@ -19,6 +19,7 @@ import org.whalemountain.runners.RegistryPasswordPlace;
 import org.whalemountain.runners.RunnerRegistration;
 import org.whalemountain.runners.RunnerStatus;
 import org.whalemountain.runners.RunnerView;
+import org.whalemountain.runners.JobAddresses;
 import org.whalemountain.runners.Runners;
 
 import static org.hamcrest.Matchers.containsString;
@@ -55,6 +56,10 @@ class RunnerControllerTests {
 
 	@MockitoBean
 	Runners runners;
+
+	/** No warning about what jobs reach, unless a test says otherwise. */
+	@MockitoBean
+	JobAddresses jobAddresses;
 
 	@Test
 	void aRunnerTokenRegistrationReachesRunnersAsSentAndIsNeverEchoed() throws Exception {

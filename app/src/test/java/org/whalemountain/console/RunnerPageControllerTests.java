@@ -14,6 +14,7 @@ import org.whalemountain.runners.RegistryPasswordPlace;
 import org.whalemountain.runners.RunnerRegistration;
 import org.whalemountain.runners.RunnerStatus;
 import org.whalemountain.runners.RunnerView;
+import org.whalemountain.runners.JobAddresses;
 import org.whalemountain.runners.Runners;
 
 import static org.hamcrest.Matchers.containsString;
@@ -46,6 +47,10 @@ class RunnerPageControllerTests {
 
 	@MockitoBean
 	Runners runners;
+
+	/** No warning about what jobs reach, unless a test says otherwise. */
+	@MockitoBean
+	JobAddresses jobAddresses;
 
 	@Test
 	void plainRequestGetsTheWholePageWithTheRunner() throws Exception {
