@@ -1,0 +1,190 @@
+package org.whalemountain.runners;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import org.whalemountain.registry.Registry;
+import org.whalemountain.testsupport.BridgeRelay;
+import org.whalemountain.testsupport.CatalogueImages;
+import org.whalemountain.testsupport.DockerCli;
+import org.whalemountain.testsupport.GitLabStubs;
+import org.whalemountain.testsupport.Http;
+import org.whalemountain.testsupport.ServiceTest;
+import org.whalemountain.testsupport.TestRegistry;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.whalemountain.testsupport.Http.basic;
+
+/**
+ * The image factory end to end: alice's runner as the service configures it, the
+ * {@code .gitlab-ci.yml} it serves her (the Buildah variant), run by
+ * {@link DockerExecutorJob} in the locally built Buildah image on her network, builds a
+ * pushed Dockerfile {@code FROM} one of her catalogue images, pushes it with the runner's
+ * credential, and the registry's notification brings it into her catalogue. The registry
+ * and the service listen on 127.0.0.1; jobs reach them through the bridge gateway, as the
+ * default {@code wm.registry.job-host} ({@code host.docker.internal}) says.
+ */
+@ServiceTest
+@TestPropertySource(properties = { "wm.runners.builder=buildah", "wm.runners.build-image=" + ImageFactoryIT.BUILDAH,
+		"wm.runners.registry-insecure=true" })
+class ImageFactoryIT {
+
+	/** What {@code scripts/factory build} imports into dockerd. */
+	static final String BUILDAH = "whalemountain.local/buildah:bookworm";
+
+	private static final String ALICE = basic("alice", "alice-pass");
+
+	private static final String PROJECT = "course-os/alice-app";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	WireMockServer gitlabServer;
+
+	@Autowired
+	GitLabStubs gitlab;
+
+	@Autowired
+	TestRegistry testRegistry;
+
+	@Autowired
+	Registry registry;
+
+	@TempDir
+	Path project;
+
+	Http http;
+
+	RunnerClient runners;
+
+	CatalogueImages images;
+
+	BridgeRelay registryRelay;
+
+	BridgeRelay serviceRelay;
+
+	@BeforeEach
+	void jobsReachTheRegistryAndTheService() throws Exception {
+		assertThat(DockerCli.attempt(Map.of(), null, "image", "inspect", BUILDAH).exitCode())
+			.as("%s is built by scripts/factory build, which the test command runs", BUILDAH)
+			.isZero();
+		this.http = new Http(this.port, Duration.ofSeconds(30));
+		this.runners = new RunnerClient(this.http);
+		this.images = new CatalogueImages(this.http, this.registry);
+		this.gitlabServer.resetAll();
+		this.gitlab.deleteRunner();
+		String gateway = BridgeRelay.hostGateway();
+		this.registryRelay = BridgeRelay.open(gateway, registryPort());
+		this.serviceRelay = BridgeRelay.open(gateway, this.port);
+		// the realm jobs are sent to, which the Docker host reaches too (for the base
+		// image)
+		this.testRegistry.registry().realm("http://" + gateway + ":" + this.port + "/registry/token");
+		this.testRegistry.registry()
+			.notifications(this.testRegistry.notificationsUrl(), TestRegistry.NOTIFICATIONS_SECRET);
+	}
+
+	@AfterEach
+	void restore() throws Exception {
+		this.http.delete("/api/v1/runner", ALICE);
+		this.images.close();
+		this.testRegistry.registry().notifications(null, null);
+		this.testRegistry.registry().realm("http://127.0.0.1:" + this.port + "/registry/token");
+		this.registryRelay.close();
+		this.serviceRelay.close();
+	}
+
+	@Test
+	void aPushedDockerfileIsBuiltByTheServedJobAndReachesTheCatalogueThroughTheRegistrysNotification()
+			throws Exception {
+		DockerExecutorJob job = aliceRunsTheServedJob();
+		String commit = HexFormat.of().formatHex(randomBytes(20));
+
+		DockerExecutorJob.Result result = job.run(this.project, PROJECT, commit, "main", "main");
+
+		assertThat(result.exitCode()).as(result.log()).isZero();
+		String repository = "alice/" + PROJECT;
+		String shortSha = commit.substring(0, 8);
+		// no sync is asked for: only the registry's notification can bring it in
+		List<String> tags = await().atMost(Duration.ofMinutes(2))
+			.until(() -> tagsInCatalogue(repository), (found) -> found.containsAll(List.of("latest", shortSha)));
+		assertThat(tags).containsExactlyInAnyOrder("latest", shortSha);
+	}
+
+	@Test
+	void aJobThatPushesOutsideItsUsersNamespaceIsRefused() throws Exception {
+		DockerExecutorJob job = aliceRunsTheServedJob();
+		String commit = HexFormat.of().formatHex(randomBytes(20));
+
+		DockerExecutorJob.Result result = job.run(this.project, PROJECT, commit,
+				Map.of("WM_IMAGE_PREFIX", this.registry.jobHost() + "/bob"));
+
+		assertThat(result.exitCode()).as(result.log()).isNotZero();
+		// built FROM alice's image (a pull of hers), refused only at the push
+		assertThat(result.log()).contains("into " + this.registry.jobHost() + "/bob/" + PROJECT)
+			.contains("COMMIT " + this.registry.jobHost() + "/bob/" + PROJECT + ":build")
+			.containsIgnoringCase("denied");
+		assertThat(this.testRegistry.storage().resolve("docker/registry/v2/repositories/bob/course-os")).doesNotExist();
+	}
+
+	/**
+	 * Registers alice's runner, pushes a base image to her catalogue, checks out a
+	 * project built {@code FROM} it, and returns the job her served
+	 * {@code .gitlab-ci.yml} holds, with her runner's {@code config.toml}.
+	 */
+	private DockerExecutorJob aliceRunsTheServedJob() throws Exception {
+		this.gitlab.runnerTokenValid("glrt-alice-factory-01", 61);
+		Http.Response registered = this.runners.register(ALICE,
+				"{\"project\":\"" + PROJECT + "\",\"runnerToken\":\"glrt-alice-factory-01\"}");
+		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+		this.runners.awaitStatus(ALICE, "RUNNING");
+		String config = RunnerClient.configToml("alice");
+		String gitlabCi = this.http.getAnything("/api/v1/runner/gitlab-ci.yml", ALICE).body();
+		CatalogueImages.Pushed base = this.images.push("alice", "alice-pass", "base", "CMD [\"sh\"]", "1");
+		Files.writeString(this.project.resolve("greeting.txt"), "built by the factory\n");
+		Files.writeString(this.project.resolve("Dockerfile"),
+				"FROM " + this.registry.jobHost() + "/" + base.repository() + ":1\n"
+						+ "COPY greeting.txt /srv/greeting.txt\n" + "ENV GREETING=factory\n"
+						+ "ENTRYPOINT [\"/bin/sh\", \"-c\", \"cat /srv/greeting.txt; echo \\\"$GREETING\\\"\"]\n");
+		return new DockerExecutorJob(config, gitlabCi, "build-image");
+	}
+
+	private List<String> tagsInCatalogue(String repository) {
+		List<String> tags = new java.util.ArrayList<>();
+		for (JsonNode image : this.http.get("/api/v1/images", ALICE).json()) {
+			if (image.get("repository").asString().equals(repository)) {
+				tags.add(image.get("tag").asString());
+			}
+		}
+		return tags;
+	}
+
+	private int registryPort() {
+		String host = this.testRegistry.host();
+		return Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		return bytes;
+	}
+
+}
