@@ -3,6 +3,7 @@ package org.whalemountain.runners;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.whalemountain.testsupport.DockerCli;
 import org.whalemountain.testsupport.GitLabStubs;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.ServiceTest;
+import org.whalemountain.testsupport.SifFiles;
 import org.whalemountain.testsupport.TestRegistry;
 
 import tools.jackson.databind.JsonNode;
@@ -37,8 +39,9 @@ import static org.whalemountain.testsupport.Http.basic;
  * {@code .gitlab-ci.yml} it serves her (the Buildah variant), run by
  * {@link DockerExecutorJob} in the locally built Buildah image on her network, builds a
  * pushed Dockerfile {@code FROM} one of her catalogue images, pushes it with the runner's
- * credential, and the registry's notification brings it into her catalogue. The registry
- * and the service listen on 127.0.0.1; jobs reach them through the bridge gateway, as the
+ * credential, and the registry's notification brings it into her catalogue; its SIF runs
+ * the ENTRYPOINT with the ENV, and once alice shares it bob launches it. The registry and
+ * the service listen on 127.0.0.1; jobs reach them through the bridge gateway, as the
  * default {@code wm.registry.job-host} ({@code host.docker.internal}) says.
  */
 @ServiceTest
@@ -51,7 +54,12 @@ class ImageFactoryIT {
 
 	private static final String ALICE = basic("alice", "alice-pass");
 
+	private static final String BOB = basic("bob", "bob-pass");
+
 	private static final String PROJECT = "course-os/alice-app";
+
+	/** Where the job pushes: alice's prefix, then the project's path. */
+	private static final String REPOSITORY = "alice/" + PROJECT;
 
 	@LocalServerPort
 	int port;
@@ -104,6 +112,10 @@ class ImageFactoryIT {
 	@AfterEach
 	void restore() throws Exception {
 		this.http.delete("/api/v1/runner", ALICE);
+		for (JsonNode container : this.http.get("/api/v1/containers", BOB).json()) {
+			this.http.delete("/api/v1/containers/" + container.get("id").asLong(), BOB);
+		}
+		DockerCli.attempt(Map.of(), null, "rmi", "-f", this.registry.host() + "/" + REPOSITORY + ":latest");
 		this.images.close();
 		this.testRegistry.registry().notifications(null, null);
 		this.testRegistry.registry().realm("http://127.0.0.1:" + this.port + "/registry/token");
@@ -112,7 +124,7 @@ class ImageFactoryIT {
 	}
 
 	@Test
-	void aPushedDockerfileIsBuiltByTheServedJobAndReachesTheCatalogueThroughTheRegistrysNotification()
+	void aPushedDockerfileIsBuiltByTheServedJobReachesTheCatalogueBecomesASifAndIsLaunchedOnceShared()
 			throws Exception {
 		DockerExecutorJob job = aliceRunsTheServedJob();
 		String commit = HexFormat.of().formatHex(randomBytes(20));
@@ -120,12 +132,33 @@ class ImageFactoryIT {
 		DockerExecutorJob.Result result = job.run(this.project, PROJECT, commit, "main", "main");
 
 		assertThat(result.exitCode()).as(result.log()).isZero();
-		String repository = "alice/" + PROJECT;
 		String shortSha = commit.substring(0, 8);
 		// no sync is asked for: only the registry's notification can bring it in
-		List<String> tags = await().atMost(Duration.ofMinutes(2))
-			.until(() -> tagsInCatalogue(repository), (found) -> found.containsAll(List.of("latest", shortSha)));
-		assertThat(tags).containsExactlyInAnyOrder("latest", shortSha);
+		Map<String, Long> tags = await().atMost(Duration.ofMinutes(2))
+			.until(() -> tagsInCatalogue(REPOSITORY),
+					(found) -> found.keySet().containsAll(List.of("latest", shortSha)));
+		assertThat(tags).containsOnlyKeys("latest", shortSha);
+
+		Path root = SifFiles.unpack(SifFiles.download(this.port, tags.get("latest"), ALICE,
+				this.project.resolve("image.sif"), Duration.ofMinutes(2)), this.project.resolve("root"));
+		assertThat(SifFiles.execute(root, "printf '%s' \"$GREETING\"")).isEqualTo("factory");
+		assertThat(SifFiles.runscript(root, "echo", "and its arguments"))
+			.isEqualTo("built by the factory\nfactory\nand its arguments\n");
+
+		String reference = this.registry.host() + "/" + REPOSITORY + ":latest";
+		assertThat(launch(BOB, reference).status()).as("private to alice").isEqualTo(404);
+		assertThat(
+				this.http.patch("/api/v1/images/" + tags.get("latest"), "{\"visibility\":\"PUBLIC\"}", ALICE).status())
+			.isEqualTo(200);
+		Http.Response launched = launch(BOB, reference);
+		assertThat(launched.status()).as(launched.body()).isEqualTo(201);
+		String container = "/api/v1/containers/" + launched.json().get("id").asLong();
+		await().atMost(Duration.ofMinutes(1))
+			.until(() -> this.http.get(container, BOB).json().get("status").asString(), "running"::equals);
+		String id = DockerCli.docker("ps", "-q", "--filter", "label=wm.owner=bob", "--filter", "ancestor=" + reference)
+			.trim();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(DockerCli.docker("logs", id)).isEqualTo("built by the factory\nfactory\n"));
 	}
 
 	@Test
@@ -159,21 +192,27 @@ class ImageFactoryIT {
 		String gitlabCi = this.http.getAnything("/api/v1/runner/gitlab-ci.yml", ALICE).body();
 		CatalogueImages.Pushed base = this.images.push("alice", "alice-pass", "base", "CMD [\"sh\"]", "1");
 		Files.writeString(this.project.resolve("greeting.txt"), "built by the factory\n");
-		Files.writeString(this.project.resolve("Dockerfile"),
-				"FROM " + this.registry.jobHost() + "/" + base.repository() + ":1\n"
-						+ "COPY greeting.txt /srv/greeting.txt\n" + "ENV GREETING=factory\n"
-						+ "ENTRYPOINT [\"/bin/sh\", \"-c\", \"cat /srv/greeting.txt; echo \\\"$GREETING\\\"\"]\n");
+		Files.writeString(this.project.resolve("Dockerfile"), "FROM " + this.registry.jobHost() + "/"
+				+ base.repository() + ":1\n" + "COPY greeting.txt /srv/greeting.txt\n" + "ENV GREETING=factory\n"
+				+ "ENTRYPOINT [\"/bin/sh\", \"-c\", \"cat /srv/greeting.txt; echo \\\"$GREETING\\\"; exec \\\"$@\\\"\", \"entrypoint\"]\n"
+				+ "CMD [\"sleep\", \"3600\"]\n");
 		return new DockerExecutorJob(config, gitlabCi, "build-image");
 	}
 
-	private List<String> tagsInCatalogue(String repository) {
-		List<String> tags = new java.util.ArrayList<>();
+	/** Tag to catalogue id of alice's images in {@code repository}. */
+	private Map<String, Long> tagsInCatalogue(String repository) {
+		Map<String, Long> tags = new HashMap<>();
 		for (JsonNode image : this.http.get("/api/v1/images", ALICE).json()) {
 			if (image.get("repository").asString().equals(repository)) {
-				tags.add(image.get("tag").asString());
+				tags.put(image.get("tag").asString(), image.get("id").asLong());
 			}
 		}
 		return tags;
+	}
+
+	private Http.Response launch(String user, String image) {
+		return this.http.post("/api/v1/containers", "{\"name\": \"factory-%s\", \"image\": \"%s\"}"
+			.formatted(HexFormat.of().formatHex(randomBytes(3)), image), user);
 	}
 
 	private int registryPort() {
