@@ -22,7 +22,6 @@ import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Runs one job of a served {@code .gitlab-ci.yml} the way gitlab-runner's docker executor
@@ -32,8 +31,8 @@ import org.yaml.snakeyaml.Yaml;
  * GitLab's predefined variables, then the job's own {@code variables:} (which win, as in
  * GitLab), the project checked out under {@code /builds/<project path>} as the working
  * directory, and the job's {@code script:} lines in one shell that stops at the first
- * failing line. What it leaves out: the helper container (clone, cache, artifacts),
- * {@code rules:}, services.
+ * failing line ({@link ServedJob}). What it leaves out: the helper container (clone,
+ * cache, artifacts), {@code rules:}, services.
  */
 final class DockerExecutorJob {
 
@@ -41,21 +40,15 @@ final class DockerExecutorJob {
 
 	private final TomlTable runner;
 
-	private final Map<String, Object> job;
+	private final ServedJob job;
 
-	private final String jobName;
-
-	DockerExecutorJob(String configToml, String gitlabCiYml, String jobName) {
+	DockerExecutorJob(String configToml, ServedJob job) {
 		TomlParseResult config = Toml.parse(configToml);
 		if (config.hasErrors()) {
 			throw new IllegalArgumentException("config.toml does not parse: " + config.errors());
 		}
 		this.runner = config.getArray("runners").getTable(0);
-		this.job = map(new Yaml().<Map<String, Object>>load(gitlabCiYml).get(jobName));
-		if (this.job == null) {
-			throw new IllegalArgumentException(".gitlab-ci.yml has no job " + jobName);
-		}
-		this.jobName = jobName;
+		this.job = job;
 	}
 
 	/**
@@ -70,40 +63,24 @@ final class DockerExecutorJob {
 				projectDir, "CI_COMMIT_SHA", commit, "CI_COMMIT_SHORT_SHA", commit.substring(0, 8), "CI_COMMIT_BRANCH",
 				branch, "CI_COMMIT_REF_NAME", branch, "CI_COMMIT_REF_SLUG", slug(branch), "CI_DEFAULT_BRANCH",
 				defaultBranch));
-		variables.putAll(Map.of("CI_PIPELINE_SOURCE", "push", "CI_JOB_NAME", this.jobName));
+		variables.putAll(Map.of("CI_PIPELINE_SOURCE", "push", "CI_JOB_NAME", this.job.name()));
 		for (Object entry : this.runner.getArrayOrEmpty("environment").toList()) {
 			String pair = (String) entry;
 			variables.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
 		}
-		Map<String, Object> jobVariables = map(this.job.get("variables"));
-		if (jobVariables != null) {
-			jobVariables.forEach((name, value) -> variables.put(name, String.valueOf(value)));
-		}
+		variables.putAll(this.job.variables());
 		return start(project, projectDir, variables);
-	}
-
-	/** Runs the job with {@code extra} as further job variables, e.g. a hostile one. */
-	Result run(Path project, String projectPath, String commit, Map<String, String> extra) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		Map<String, Object> own = map(this.job.get("variables"));
-		if (own != null) {
-			variables.putAll(own);
-		}
-		variables.putAll(extra);
-		this.job.put("variables", variables);
-		return run(project, projectPath, commit, "main", "main");
 	}
 
 	private Result start(Path project, String projectDir, Map<String, String> variables) {
 		TomlTable docker = this.runner.getTable("docker");
-		String image = (String) map(this.job.get("image")).get("name");
-		try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))) {
+		try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(this.job.image()))) {
 			container.withImagePullPolicy(neverPull())
 				.withNetworkMode(docker.getString("network_mode"))
 				.withEnv(variables)
 				.withWorkingDirectory(projectDir)
 				.withCopyToContainer(MountableFile.forHostPath(project, 0755), projectDir)
-				.withCopyToContainer(Transferable.of(script(), 0755), "/tmp/job-script.sh")
+				.withCopyToContainer(Transferable.of(this.job.script(), 0755), "/tmp/job-script.sh")
 				.withStartupCheckStrategy(new UntilExited())
 				.withCreateContainerCmdModifier((command) -> {
 					// gitlab-runner's shell detection, with the job's entrypoint: [""]
@@ -133,35 +110,12 @@ final class DockerExecutorJob {
 	private void keep(Result result, String shortSha) {
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "ci-jobs"));
-			Files.writeString(dir.resolve(this.jobName + "-" + shortSha + ".log"),
+			Files.writeString(dir.resolve(this.job.name() + "-" + shortSha + ".log"),
 					result.log() + "\nexit code " + result.exitCode() + "\n");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * The {@code script:} lines as one shell script: each echoed, as in a job log, and
-	 * the first that fails ends the job with its status.
-	 */
-	private String script() {
-		StringBuilder script = new StringBuilder("set -e\n");
-		if (!(this.job.get("script") instanceof List<?> lines)) {
-			throw new IllegalArgumentException("job " + this.jobName + " has no script");
-		}
-		for (Object line : lines) {
-			String text = (String) line;
-			script.append("printf '%s\\n' ")
-				.append(shellQuote("$ " + text.lines().findFirst().orElse("")))
-				.append('\n');
-			script.append(text).append('\n');
-		}
-		return script.toString();
-	}
-
-	private static String shellQuote(String text) {
-		return "'" + text.replace("'", "'\\''") + "'";
 	}
 
 	/** {@code CI_COMMIT_REF_SLUG}: lower-cased, anything but a-z0-9 as {@code -}. */
@@ -188,11 +142,6 @@ final class DockerExecutorJob {
 			strings.add((String) item);
 		}
 		return strings;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
 	}
 
 	/**

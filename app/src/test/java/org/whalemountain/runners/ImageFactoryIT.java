@@ -3,7 +3,6 @@ package org.whalemountain.runners;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.whalemountain.registry.Registry;
-import org.whalemountain.testsupport.BridgeRelay;
 import org.whalemountain.testsupport.CatalogueImages;
 import org.whalemountain.testsupport.DockerCli;
 import org.whalemountain.testsupport.GitLabStubs;
 import org.whalemountain.testsupport.Http;
+import org.whalemountain.testsupport.JobReach;
 import org.whalemountain.testsupport.ServiceTest;
 import org.whalemountain.testsupport.SifFiles;
 import org.whalemountain.testsupport.TestRegistry;
@@ -49,7 +48,7 @@ import static org.whalemountain.testsupport.Http.basic;
 		"wm.runners.registry-insecure=true" })
 class ImageFactoryIT {
 
-	/** What {@code scripts/factory build} imports into dockerd. */
+	/** What {@code scripts/factory buildah} imports into dockerd. */
 	static final String BUILDAH = "whalemountain.local/buildah:bookworm";
 
 	private static final String ALICE = basic("alice", "alice-pass");
@@ -85,28 +84,21 @@ class ImageFactoryIT {
 
 	CatalogueImages images;
 
-	BridgeRelay registryRelay;
+	JobReach jobReach;
 
-	BridgeRelay serviceRelay;
+	String config;
 
 	@BeforeEach
 	void jobsReachTheRegistryAndTheService() throws Exception {
 		assertThat(DockerCli.attempt(Map.of(), null, "image", "inspect", BUILDAH).exitCode())
-			.as("%s is built by scripts/factory build, which the test command runs", BUILDAH)
+			.as("%s is built by scripts/factory buildah, which the test command runs", BUILDAH)
 			.isZero();
 		this.http = new Http(this.port, Duration.ofSeconds(30));
 		this.runners = new RunnerClient(this.http);
 		this.images = new CatalogueImages(this.http, this.registry);
 		this.gitlabServer.resetAll();
 		this.gitlab.deleteRunner();
-		String gateway = BridgeRelay.hostGateway();
-		this.registryRelay = BridgeRelay.open(gateway, registryPort());
-		this.serviceRelay = BridgeRelay.open(gateway, this.port);
-		// the realm jobs are sent to, which the Docker host reaches too (for the base
-		// image)
-		this.testRegistry.registry().realm("http://" + gateway + ":" + this.port + "/registry/token");
-		this.testRegistry.registry()
-			.notifications(this.testRegistry.notificationsUrl(), TestRegistry.NOTIFICATIONS_SECRET);
+		this.jobReach = JobReach.open(this.testRegistry, this.port);
 	}
 
 	@AfterEach
@@ -117,17 +109,15 @@ class ImageFactoryIT {
 		}
 		DockerCli.attempt(Map.of(), null, "rmi", "-f", this.registry.host() + "/" + REPOSITORY + ":latest");
 		this.images.close();
-		this.testRegistry.registry().notifications(null, null);
-		this.testRegistry.registry().realm("http://127.0.0.1:" + this.port + "/registry/token");
-		this.registryRelay.close();
-		this.serviceRelay.close();
+		this.jobReach.close();
 	}
 
 	@Test
 	void aPushedDockerfileIsBuiltByTheServedJobReachesTheCatalogueBecomesASifAndIsLaunchedOnceShared()
 			throws Exception {
-		DockerExecutorJob job = aliceRunsTheServedJob();
-		String commit = HexFormat.of().formatHex(randomBytes(20));
+		ServedJob served = aliceRunsTheServedJob();
+		DockerExecutorJob job = new DockerExecutorJob(this.config, served);
+		String commit = randomHex(20);
 
 		DockerExecutorJob.Result result = job.run(this.project, PROJECT, commit, "main", "main");
 
@@ -135,7 +125,7 @@ class ImageFactoryIT {
 		String shortSha = commit.substring(0, 8);
 		// no sync is asked for: only the registry's notification can bring it in
 		Map<String, Long> tags = await().atMost(Duration.ofMinutes(2))
-			.until(() -> tagsInCatalogue(REPOSITORY),
+			.until(() -> this.images.ids(ALICE, REPOSITORY),
 					(found) -> found.keySet().containsAll(List.of("latest", shortSha)));
 		assertThat(tags).containsOnlyKeys("latest", shortSha);
 
@@ -163,11 +153,12 @@ class ImageFactoryIT {
 
 	@Test
 	void aJobThatPushesOutsideItsUsersNamespaceIsRefused() throws Exception {
-		DockerExecutorJob job = aliceRunsTheServedJob();
-		String commit = HexFormat.of().formatHex(randomBytes(20));
+		ServedJob served = aliceRunsTheServedJob();
+		String commit = randomHex(20);
+		DockerExecutorJob hostile = new DockerExecutorJob(this.config,
+				served.withVariables(Map.of("WM_IMAGE_PREFIX", this.registry.jobHost() + "/bob")));
 
-		DockerExecutorJob.Result result = job.run(this.project, PROJECT, commit,
-				Map.of("WM_IMAGE_PREFIX", this.registry.jobHost() + "/bob"));
+		DockerExecutorJob.Result result = hostile.run(this.project, PROJECT, commit, "main", "main");
 
 		assertThat(result.exitCode()).as(result.log()).isNotZero();
 		// built FROM alice's image (a pull of hers), refused only at the push
@@ -179,51 +170,34 @@ class ImageFactoryIT {
 
 	/**
 	 * Registers alice's runner, pushes a base image to her catalogue, checks out a
-	 * project built {@code FROM} it, and returns the job her served
-	 * {@code .gitlab-ci.yml} holds, with her runner's {@code config.toml}.
+	 * project built {@code FROM} it, keeps her runner's {@code config.toml} and returns
+	 * the job her served {@code .gitlab-ci.yml} holds.
 	 */
-	private DockerExecutorJob aliceRunsTheServedJob() throws Exception {
+	private ServedJob aliceRunsTheServedJob() throws Exception {
 		this.gitlab.runnerTokenValid("glrt-alice-factory-01", 61);
 		Http.Response registered = this.runners.register(ALICE,
 				"{\"project\":\"" + PROJECT + "\",\"runnerToken\":\"glrt-alice-factory-01\"}");
 		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 		this.runners.awaitStatus(ALICE, "RUNNING");
-		String config = RunnerClient.configToml("alice");
-		String gitlabCi = this.http.getAnything("/api/v1/runner/gitlab-ci.yml", ALICE).body();
+		this.config = RunnerClient.configToml("alice");
 		CatalogueImages.Pushed base = this.images.push("alice", "alice-pass", "base", "CMD [\"sh\"]", "1");
 		Files.writeString(this.project.resolve("greeting.txt"), "built by the factory\n");
 		Files.writeString(this.project.resolve("Dockerfile"), "FROM " + this.registry.jobHost() + "/"
 				+ base.repository() + ":1\n" + "COPY greeting.txt /srv/greeting.txt\n" + "ENV GREETING=factory\n"
 				+ "ENTRYPOINT [\"/bin/sh\", \"-c\", \"cat /srv/greeting.txt; echo \\\"$GREETING\\\"; exec \\\"$@\\\"\", \"entrypoint\"]\n"
 				+ "CMD [\"sleep\", \"3600\"]\n");
-		return new DockerExecutorJob(config, gitlabCi, "build-image");
-	}
-
-	/** Tag to catalogue id of alice's images in {@code repository}. */
-	private Map<String, Long> tagsInCatalogue(String repository) {
-		Map<String, Long> tags = new HashMap<>();
-		for (JsonNode image : this.http.get("/api/v1/images", ALICE).json()) {
-			if (image.get("repository").asString().equals(repository)) {
-				tags.put(image.get("tag").asString(), image.get("id").asLong());
-			}
-		}
-		return tags;
+		return ServedJob.parse(this.http.getAnything("/api/v1/runner/gitlab-ci.yml", ALICE).body(), "build-image");
 	}
 
 	private Http.Response launch(String user, String image) {
-		return this.http.post("/api/v1/containers", "{\"name\": \"factory-%s\", \"image\": \"%s\"}"
-			.formatted(HexFormat.of().formatHex(randomBytes(3)), image), user);
+		return this.http.post("/api/v1/containers",
+				"{\"name\": \"factory-%s\", \"image\": \"%s\"}".formatted(randomHex(3), image), user);
 	}
 
-	private int registryPort() {
-		String host = this.testRegistry.host();
-		return Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
-	}
-
-	private static byte[] randomBytes(int count) {
-		byte[] bytes = new byte[count];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return bytes;
+	private static String randomHex(int bytes) {
+		byte[] random = new byte[bytes];
+		ThreadLocalRandom.current().nextBytes(random);
+		return HexFormat.of().formatHex(random);
 	}
 
 }
