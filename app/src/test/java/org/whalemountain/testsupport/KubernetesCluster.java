@@ -100,6 +100,23 @@ public final class KubernetesCluster {
 	}
 
 	/**
+	 * Deletes, without waiting, every namespace whose name starts with the prefix a test
+	 * class gave its service, so that runs leave nothing behind.
+	 */
+	public void deleteNamespaces(String prefix) {
+		try (KubernetesClient admin = admin()) {
+			admin.namespaces()
+				.list()
+				.getItems()
+				.stream()
+				.filter((namespace) -> namespace.getMetadata().getName().startsWith(prefix))
+				.forEach((namespace) -> admin.resource(namespace)
+					.withTimeout(0, java.util.concurrent.TimeUnit.SECONDS)
+					.delete());
+		}
+	}
+
+	/**
 	 * A file holding a token of the service's own ServiceAccount (applied from
 	 * {@link #SERVICE_ACCOUNT_YAML} first), good for two hours.
 	 */

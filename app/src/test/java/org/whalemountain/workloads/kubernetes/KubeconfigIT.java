@@ -90,14 +90,7 @@ class KubeconfigIT {
 
 	@AfterAll
 	static void deleteNamespaces() {
-		try (KubernetesClient admin = KubernetesCluster.get().admin()) {
-			admin.namespaces()
-				.list()
-				.getItems()
-				.stream()
-				.filter((ns) -> ns.getMetadata().getName().startsWith(PREFIX))
-				.forEach((ns) -> admin.resource(ns).withTimeout(0, java.util.concurrent.TimeUnit.SECONDS).delete());
-		}
+		KubernetesCluster.get().deleteNamespaces(PREFIX);
 	}
 
 	@Test

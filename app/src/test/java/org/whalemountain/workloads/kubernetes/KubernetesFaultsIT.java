@@ -38,14 +38,7 @@ class KubernetesFaultsIT {
 
 	@AfterAll
 	static void deleteNamespaces() {
-		try (KubernetesClient admin = KubernetesCluster.get().admin()) {
-			admin.namespaces()
-				.list()
-				.getItems()
-				.stream()
-				.filter((ns) -> ns.getMetadata().getName().startsWith(PREFIX))
-				.forEach((ns) -> admin.resource(ns).delete());
-		}
+		KubernetesCluster.get().deleteNamespaces(PREFIX);
 	}
 
 	@Test
