@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 
+import org.whalemountain.workloads.engine.EngineLabels;
+
 /**
  * A user's account on the cluster as objects, computed without a cluster: the namespace,
  * the ServiceAccount their kubeconfig speaks as, a Role with exactly what {@code kubectl
@@ -51,7 +53,7 @@ public final class UserNamespaceObjects {
 	public static List<HasMetadata> of(String username, String namespace, UserLimits limits, String ingressNamespace) {
 		List<HasMetadata> objects = new ArrayList<>();
 		Map<String, String> namespaceLabels = new LinkedHashMap<>(labels(username));
-		namespaceLabels.put("wm.kind", "user");
+		namespaceLabels.put(EngineLabels.KIND_LABEL, EngineLabels.USER_KIND);
 		// the pods the service runs here are built to this standard; the label makes the
 		// cluster refuse any other
 		namespaceLabels.put("pod-security.kubernetes.io/enforce", "restricted");
@@ -59,7 +61,7 @@ public final class UserNamespaceObjects {
 				new NamespaceBuilder()
 					.withMetadata(new ObjectMetaBuilder().withName(namespace)
 						.withLabels(namespaceLabels)
-						.withAnnotations(Map.of("wm.owner", username))
+						.withAnnotations(Map.of(EngineLabels.OWNER_LABEL, username))
 						.build())
 					.build());
 		objects.add(new ServiceAccountBuilder().withMetadata(meta(USER_ACCOUNT, namespace, username))
@@ -144,7 +146,7 @@ public final class UserNamespaceObjects {
 
 	private static Map<String, String> labels(String username) {
 		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("wm.owner", NamespaceNames.ownerLabel(username));
+		labels.put(EngineLabels.OWNER_LABEL, NamespaceNames.ownerLabel(username));
 		labels.put("app.kubernetes.io/managed-by", "whalemountain");
 		return labels;
 	}
