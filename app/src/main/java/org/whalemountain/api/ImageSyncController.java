@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.registry.Registry;
 import org.whalemountain.registry.SyncRun;
+import org.whalemountain.registry.SyncRunStatus;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +63,7 @@ class ImageSyncController {
 	 * @param syncId the run that will do the sync (one already queued, if the request
 	 * joined it)
 	 */
-	record SyncAccepted(String syncId, String status) {
+	record SyncAccepted(String syncId, SyncRunStatus status) {
 	}
 
 }

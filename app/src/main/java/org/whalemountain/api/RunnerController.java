@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.whalemountain.identity.UserPrincipal;
+import org.whalemountain.runners.JobAddresses;
 import org.whalemountain.runners.RunnerRegistration;
 import org.whalemountain.runners.RunnerView;
 import org.whalemountain.runners.Runners;
@@ -28,21 +29,26 @@ class RunnerController {
 
 	private final Runners runners;
 
-	RunnerController(Runners runners) {
+	private final JobAddresses jobAddresses;
+
+	RunnerController(Runners runners, JobAddresses jobAddresses) {
 		this.runners = runners;
+		this.jobAddresses = jobAddresses;
 	}
 
 	@PutMapping("/api/v1/runner")
 	@Operation(summary = "Register or replace the caller's GitLab Runner (runnerToken glrt-… or personalAccessToken)")
 	RunnerView register(@RequestBody RunnerRegistration registration, @AuthenticationPrincipal UserPrincipal user,
 			HttpServletRequest request) {
-		return this.runners.register(user.username(), registration, request.getRemoteAddr());
+		return this.runners.register(user.username(), registration, request.getRemoteAddr())
+			.withWarnings(this.jobAddresses.warnings());
 	}
 
 	@GetMapping("/api/v1/runner")
-	@Operation(summary = "The caller's runner and its container's live status; never a token")
+	@Operation(summary = "The caller's runner and its container's live status, with warnings when its jobs "
+			+ "cannot reach the registry; never a token")
 	RunnerView runner(@AuthenticationPrincipal UserPrincipal user) {
-		return this.runners.runner(user.username());
+		return this.runners.runner(user.username()).withWarnings(this.jobAddresses.warnings());
 	}
 
 	@DeleteMapping("/api/v1/runner")

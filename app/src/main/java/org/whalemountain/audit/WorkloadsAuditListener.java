@@ -10,13 +10,15 @@ import org.whalemountain.workloads.events.ContainerLaunched;
 import org.whalemountain.workloads.events.ContainerStarted;
 import org.whalemountain.workloads.events.ContainerStopped;
 import org.whalemountain.workloads.events.FileUploaded;
+import org.whalemountain.workloads.events.KubeconfigIssued;
 import org.whalemountain.workloads.events.TerminalClosed;
 import org.whalemountain.workloads.events.TerminalOpened;
 
 /**
  * Records what users do with their containers: never the environment (it may hold
  * secrets) nor a command's output, only the command itself; of a terminal only that it
- * was opened and how long it stayed open, never what was typed or shown.
+ * was opened and how long it stayed open, never what was typed or shown; of a kubeconfig
+ * only the namespace and when its token expires, never the token.
  */
 @Component
 class WorkloadsAuditListener {
@@ -62,6 +64,12 @@ class WorkloadsAuditListener {
 	void on(FileUploaded event) {
 		this.store.append(event.at(), event.owner(), "container.upload", target(event.name()), event.sourceAddress(),
 				"id=" + event.id() + ", path=" + event.path() + ", size=" + event.size());
+	}
+
+	@ApplicationModuleListener
+	void on(KubeconfigIssued event) {
+		this.store.append(event.at(), event.owner(), "kubeconfig.issue", "namespace:" + event.namespace(),
+				event.sourceAddress(), "expiresAt=" + event.expiresAt());
 	}
 
 	@ApplicationModuleListener

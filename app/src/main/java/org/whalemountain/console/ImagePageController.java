@@ -1,6 +1,7 @@
 package org.whalemountain.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -70,9 +71,14 @@ class ImagePageController {
 		return render(id, user, htmx, model);
 	}
 
+	/**
+	 * Back to My images afterwards: htmx follows {@code HX-Redirect}, a plain form the
+	 * redirect. Not a {@code redirect:htmx:} view name: Thymeleaf's view resolver comes
+	 * before htmx's and would answer it with a 302 to {@code htmx:/images}.
+	 */
 	@PostMapping("/images/{id}/delete")
 	String delete(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user, HtmxRequest htmx,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
 			this.images.delete(user.username(), id, request.getRemoteAddr());
 		}
@@ -84,7 +90,12 @@ class ImagePageController {
 			model.addAttribute("deleteError", ex.getMessage());
 			return render(id, user, htmx, model);
 		}
-		return htmx.isHtmxRequest() ? "redirect:htmx:/images" : "redirect:/images";
+		if (htmx.isHtmxRequest()) {
+			response.setHeader("HX-Redirect", request.getContextPath() + "/images");
+			// handled: an empty answer, since the image to render is gone
+			return null;
+		}
+		return "redirect:/images";
 	}
 
 	private String render(long id, UserPrincipal user, HtmxRequest htmx, Model model) {

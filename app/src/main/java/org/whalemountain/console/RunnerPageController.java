@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.platform.DomainException;
 import org.whalemountain.platform.NotFoundException;
+import org.whalemountain.runners.JobAddresses;
 import org.whalemountain.runners.RunnerRegistration;
 import org.whalemountain.runners.Runners;
 
@@ -29,8 +30,11 @@ class RunnerPageController {
 
 	private final Runners runners;
 
-	RunnerPageController(Runners runners) {
+	private final JobAddresses jobAddresses;
+
+	RunnerPageController(Runners runners, JobAddresses jobAddresses) {
 		this.runners = runners;
+		this.jobAddresses = jobAddresses;
 	}
 
 	@GetMapping("/runner")
@@ -87,6 +91,8 @@ class RunnerPageController {
 			model.addAttribute("runner", null);
 		}
 		model.addAttribute("runnerTag", "wm-" + user.username());
+		// shown with or without a runner: a registration would not fix them
+		model.addAttribute("jobAddressWarnings", this.jobAddresses.warnings());
 		return htmx.isHtmxRequest() ? "runner :: panel" : "runner";
 	}
 

@@ -16,7 +16,7 @@ public record SyncStatus(boolean available, SyncRun last, String error) {
 
 	/** Whether the page should keep asking until the run ends. */
 	public boolean inProgress() {
-		return this.last != null && ("QUEUED".equals(this.last.status()) || "RUNNING".equals(this.last.status()));
+		return this.last != null && this.last.status().inProgress();
 	}
 
 	SyncStatus withError(String error) {

@@ -30,8 +30,8 @@ class TokensPageController {
 	}
 
 	@GetMapping("/tokens")
-	String tokens(@AuthenticationPrincipal UserPrincipal user, Model model) {
-		return page(user, model, null, HtmxRequest.empty());
+	String tokens(@AuthenticationPrincipal UserPrincipal user, HtmxRequest htmx, Model model) {
+		return page(user, model, null, htmx);
 	}
 
 	@PostMapping("/tokens")

@@ -3,17 +3,13 @@ package org.whalemountain.images;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.whalemountain.identity.Identity;
 import org.whalemountain.identity.UserPrincipal;
 import org.whalemountain.images.VisibilityPolicy.Viewer;
-import org.whalemountain.platform.ImageReference;
-import org.whalemountain.platform.InvalidImageReferenceException;
 import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.registry.Registry;
@@ -37,19 +33,22 @@ public class Images {
 
 	private final Registry registry;
 
-	private final ApplicationEventPublisher events;
+	private final ReferenceLookup references;
 
-	private final TransactionTemplate transaction;
+	private final ImageDeletion deletion;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Images(ImageStore store, Identity identity, Registry registry, ApplicationEventPublisher events,
-			TransactionTemplate transaction, Clock clock) {
+	Images(ImageStore store, Identity identity, Registry registry, ReferenceLookup references, ImageDeletion deletion,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.identity = identity;
 		this.registry = registry;
+		this.references = references;
+		this.deletion = deletion;
 		this.events = events;
-		this.transaction = transaction;
 		this.clock = clock;
 	}
 
@@ -106,7 +105,7 @@ public class Images {
 	 */
 	public Image visibleImage(String username, String reference) {
 		Viewer viewer = viewer(username);
-		return parse(reference).flatMap(this::find)
+		return this.references.find(reference)
 			.filter((entry) -> VisibilityPolicy.canSee(viewer, entry))
 			.map(this::image)
 			.orElseThrow(() -> new NotFoundException("image-not-found",
@@ -159,39 +158,7 @@ public class Images {
 	 * reached; nothing changes then
 	 */
 	public void delete(String username, long id, String sourceAddress) {
-		Viewer viewer = viewer(username);
-		CatalogueEntry image = this.store.find(id)
-			.filter((entry) -> VisibilityPolicy.canDelete(viewer, entry))
-			.orElseThrow(() -> notYours(id, "only its owner or an admin may delete it"));
-		try {
-			this.registry.deleteManifest(image.repository(), image.digest());
-		}
-		catch (NotFoundException ex) {
-			// already gone from the registry (deleted by hand, or a sync not yet seen)
-		}
-		this.transaction.executeWithoutResult((status) -> {
-			List<String> tags = this.store.deleteDigest(image.repository(), image.digest());
-			this.events.publishEvent(new ImageDeleted(username, image.owner(), image.repository(), image.digest(),
-					tags.isEmpty() ? List.of(image.tag()) : tags, sourceAddress, this.clock.instant()));
-		});
-	}
-
-	/** Empty for what is not a name, and for a name on another registry. */
-	private Optional<ImageReference> parse(String reference) {
-		try {
-			return Optional.of(ImageReference.parse(reference, this.registry.host()))
-				.filter((parsed) -> parsed.isOn(this.registry.host()));
-		}
-		catch (InvalidImageReferenceException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private Optional<CatalogueEntry> find(ImageReference reference) {
-		if (reference.digest() != null) {
-			return this.store.findByDigest(reference.repository(), reference.digest()).stream().findFirst();
-		}
-		return this.store.findByTag(reference.repository(), reference.tag());
+		this.deletion.delete(viewer(username), id, sourceAddress);
 	}
 
 	private Viewer viewer(String username) {
@@ -213,7 +180,7 @@ public class Images {
 	 * The same answer whether the image does not exist, is invisible or is only shared
 	 * with the caller, so that trying to change it tells nothing new.
 	 */
-	private static NotFoundException notYours(long id, String who) {
+	static NotFoundException notYours(long id, String who) {
 		return new NotFoundException("image-not-found", "You have no image with id " + id + "; " + who + ".");
 	}
 

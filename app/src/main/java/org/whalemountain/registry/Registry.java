@@ -1,5 +1,6 @@
 package org.whalemountain.registry;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -48,6 +49,27 @@ public interface Registry {
 
 	/** The registry's name in image references, e.g. {@code 127.0.0.1:5000}. */
 	String host();
+
+	/**
+	 * The registry's name as CI jobs reach it ({@code wm.registry.job-host}, by default
+	 * the Docker host's bridge gateway), e.g. {@code host.docker.internal:5000}; the same
+	 * registry as {@link #host()}, which is how users and the service name it.
+	 */
+	String jobHost();
+
+	/** {@code <job host>/<username>}: where the user's CI jobs push. */
+	default String jobImagePrefix(String username) {
+		if (username == null || username.isBlank()) {
+			throw new IllegalArgumentException("An image prefix needs a username");
+		}
+		return jobHost() + "/" + username;
+	}
+
+	/**
+	 * The token realm as CI jobs reach it ({@code wm.registry.job-realm}): the registry's
+	 * {@code auth.token.realm} must name it for jobs to push.
+	 */
+	URI jobRealm();
 
 	/**
 	 * Where the user's images go: {@code <host>/<username>}, e.g.

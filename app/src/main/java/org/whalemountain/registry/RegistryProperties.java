@@ -15,6 +15,7 @@ import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -33,6 +34,12 @@ import org.springframework.validation.annotation.Validated;
  * @param notifications the endpoint the registry's {@code notifications} call
  * @param gitlabWebhookSecret what GitLab sends as {@code X-Gitlab-Token}; empty switches
  * the webhook off
+ * @param jobHost the registry's name as CI jobs reach it ({@code host[:port]}); empty for
+ * {@value #DOCKER_HOST_NAME} with the port of {@code host}, which the runner maps to the
+ * Docker host's bridge gateway
+ * @param jobRealm the token realm as CI jobs reach it: what the registry's
+ * {@code auth.token.realm} must say when jobs push; empty for the service's port on
+ * {@value #DOCKER_HOST_NAME}
  */
 @Validated
 @ConfigurationProperties("wm.registry")
@@ -43,20 +50,67 @@ public record RegistryProperties(@NotNull @DefaultValue("http://127.0.0.1:5000")
 		@NotNull @DurationMin(seconds = 10) @DurationMax(hours = 24) @DefaultValue("PT5M") Duration syncInterval,
 		@Min(1) @Max(64) @DefaultValue("16") int syncConcurrency,
 		@NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5) @DefaultValue("PT10S") Duration requestTimeout,
-		@Valid @DefaultValue Notifications notifications, @DefaultValue("") String gitlabWebhookSecret) {
+		@Valid @DefaultValue Notifications notifications, @DefaultValue("") String gitlabWebhookSecret,
+		@NotNull @Pattern(regexp = "|" + HOST_PORT,
+				message = "must be empty, host or host:port, without scheme or path") @DefaultValue("") String jobHost,
+		@NotNull @Pattern(regexp = "|https?://[^\\s]+",
+				message = "must be empty or an http(s) URL") @DefaultValue("") String jobRealm) {
+
+	/**
+	 * The name job containers reach the Docker host by: gitlab-runner maps it to the
+	 * bridge gateway ({@code extra_hosts = ["host.docker.internal:host-gateway"]}), as
+	 * Docker Desktop does on its own.
+	 */
+	public static final String DOCKER_HOST_NAME = "host.docker.internal";
+
+	static final String HOST_PORT = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?";
+
+	@ConstructorBinding
+	public RegistryProperties {
+	}
+
+	/** Without job addresses: the defaults, derived from {@code host}. */
+	public RegistryProperties(URI url, String host, Token token, Duration syncInterval, int syncConcurrency,
+			Duration requestTimeout, Notifications notifications, String gitlabWebhookSecret) {
+		this(url, host, token, syncInterval, syncConcurrency, requestTimeout, notifications, gitlabWebhookSecret, "",
+				"");
+	}
+
+	/**
+	 * The registry's name in the image references of CI jobs: {@code job-host}, or
+	 * {@value #DOCKER_HOST_NAME} with the port of {@code host}.
+	 */
+	public String jobHostOrDefault() {
+		if (!this.jobHost.isBlank()) {
+			return this.jobHost;
+		}
+		int colon = this.host.lastIndexOf(':');
+		boolean hasPort = colon > this.host.lastIndexOf(']');
+		return DOCKER_HOST_NAME + (hasPort ? this.host.substring(colon) : "");
+	}
 
 	@Override
 	public String toString() {
 		// the two secrets stay out of logs and failure analyses
 		return "RegistryProperties[url=" + this.url + ", host=" + this.host + ", token=" + this.token
 				+ ", syncInterval=" + this.syncInterval + ", syncConcurrency=" + this.syncConcurrency
-				+ ", requestTimeout=" + this.requestTimeout + "]";
+				+ ", requestTimeout=" + this.requestTimeout + ", jobHost=" + this.jobHost + ", jobRealm="
+				+ this.jobRealm + "]";
 	}
 
 	/**
 	 * @param secret what the registry sends as {@code Authorization: Bearer <secret>};
 	 * empty switches the endpoint off
 	 */
+	/**
+	 * The token realm CI jobs are sent to: {@code job-realm}, or
+	 * {@value #DOCKER_HOST_NAME} on the service's port.
+	 */
+	public URI jobRealmOrDefault(int serverPort) {
+		return URI.create(this.jobRealm.isBlank() ? "http://" + DOCKER_HOST_NAME + ":" + serverPort + "/registry/token"
+				: this.jobRealm);
+	}
+
 	public record Notifications(@DefaultValue("") String secret) {
 
 		@Override

@@ -10,12 +10,12 @@ import java.util.List;
  * @param trigger {@code schedule}, {@code manual}, {@code webhook} or
  * {@code notification}
  * @param requestedBy the user who asked, or {@code null}
- * @param status QUEUED, RUNNING, SUCCEEDED or FAILED
+ * @param status where the run stands
  * @param finishedAt {@code null} until done
  * @param skipped repositories skipped and why (e.g. unknown owner)
  * @param error why it failed, {@code null} unless FAILED
  */
-public record SyncRun(String id, String trigger, String requestedBy, String status, Instant startedAt,
+public record SyncRun(String id, String trigger, String requestedBy, SyncRunStatus status, Instant startedAt,
 		Instant finishedAt, int repositories, int tagsAdded, int tagsChanged, int tagsRemoved, List<String> skipped,
 		String error) {
 

@@ -75,12 +75,19 @@ class RunnerConfigFactory {
 	/**
 	 * The runner's {@code config.toml}. The registry password goes into the job
 	 * environment only when the project has no masked variable holding it: there any job
-	 * could print it with {@code env}.
+	 * could print it with {@code env}. Jobs name the registry by its job address, which
+	 * they can reach from the user's network.
 	 */
 	String configToml(RunnerRecord runner) {
 		String user = runner.username();
-		List<String> environment = new ArrayList<>(List.of("WM_REGISTRY=" + this.registry.host(),
-				"WM_IMAGE_PREFIX=" + this.registry.imagePrefix(user), "WM_REGISTRY_USER=" + user));
+		List<String> environment = new ArrayList<>(List.of("WM_REGISTRY=" + this.registry.jobHost(),
+				"WM_IMAGE_PREFIX=" + this.registry.jobImagePrefix(user), "WM_REGISTRY_USER=" + user));
+		if (this.properties.registryInsecure()) {
+			environment.add("WM_REGISTRY_INSECURE=true");
+		}
+		if (!this.properties.caFile().isBlank()) {
+			environment.add("WM_CA_FILE=" + RunnerConfig.JOB_CA_FILE);
+		}
 		if (runner.registryPasswordPlace() == RegistryPasswordPlace.RUNNER_ENVIRONMENT) {
 			environment.add(REGISTRY_PASSWORD + "=" + openCredential(runner));
 		}
@@ -88,12 +95,13 @@ class RunnerConfigFactory {
 				runner.gitlabUrl(), runner.gitlabRunnerId(), openToken(runner), environment,
 				this.properties.buildImage(), this.properties.allowedImages(), this.properties.allowedServices(),
 				this.properties.buildSecurityOptions(), EngineLabels.network(user), this.properties.jobCpus(),
-				this.properties.jobMemory(), this.properties.concurrent(), this.properties.jobUser()));
+				this.properties.jobMemory(), this.properties.concurrent(), this.properties.jobUser(),
+				this.properties.caFile()));
 	}
 
 	String gitlabCi(String username) {
 		return this.templates.gitlabCi(new CiTemplate(username, RunnerEnrolment.tag(username),
-				this.properties.buildImage(), this.registry.imagePrefix(username), this.properties.registryInsecure()));
+				this.properties.buildImage(), this.registry.jobImagePrefix(username), this.properties.builder()));
 	}
 
 }

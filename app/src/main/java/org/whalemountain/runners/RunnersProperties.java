@@ -11,13 +11,15 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.whalemountain.runners.templates.Builder;
 
 /**
  * The per-user runners ({@code wm.runners.*}); every property is in the operator guide.
  *
  * @param image the gitlab-runner image each user's runner container runs; must be present
  * on the Docker host (nothing is pulled implicitly)
- * @param buildImage the only image CI jobs may use by default: rootless BuildKit
+ * @param buildImage the only image CI jobs may use by default; empty for the builder's
+ * own ({@link Builder#defaultImage()})
  * @param extraAllowedImages further images jobs may use
  * @param allowedServices service images jobs may start; none by default
  * @param buildSecurityOptions Docker security options for jobs; rootless BuildKit needs
@@ -26,9 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param jobMemory memory limit of one job, as gitlab-runner's {@code memory}
  * @param concurrent jobs one user's runner runs at once
  * @param runnerNanoCpus CPU limit of the runner container itself, in billionths of a CPU
- * @param runnerMemoryBytes memory limit of the runner container itself only (never into
- * jobs)
- * @param registryInsecure let BuildKit push to the registry over plain HTTP (local runs)
+ * @param runnerMemoryBytes memory limit of the runner container itself
+ * @param registryInsecure let jobs pull from and push to the registry over plain HTTP
+ * (local runs)
  * @param reconcileInterval how often runner containers are compared with the database
  * @param jobUser the numeric {@code uid:gid} every job's build container runs as, and the
  * only user a job may ask for; never root, so that a job cannot choose
@@ -38,26 +40,37 @@ import org.springframework.validation.annotation.Validated;
  * registration, and the previous runner stays
  * @param engine the container engine runner containers run on; one of
  * {@code wm.workloads.engines.enabled}
+ * @param builder which {@code .gitlab-ci.yml} template users get: how jobs build images
+ * @param caFile the department CA (PEM) on the Docker host, for a registry or realm whose
+ * certificate it signed: mounted read-only into jobs and handed to the builder; empty for
+ * none
  */
 @Validated
 @ConfigurationProperties("wm.runners")
 public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v18.5.0") String image,
-		@NotBlank @DefaultValue("moby/buildkit:v0.25.1-rootless") String buildImage,
-		@DefaultValue List<String> extraAllowedImages, @DefaultValue List<String> allowedServices, @DefaultValue( {
+		@NotNull @DefaultValue("") String buildImage, @DefaultValue List<String> extraAllowedImages,
+		@DefaultValue List<String> allowedServices, @DefaultValue( {
 				"seccomp:unconfined", "apparmor:unconfined" }) List<String> buildSecurityOptions,
 		@NotBlank @DefaultValue("2") String jobCpus, @NotBlank @DefaultValue("4g") String jobMemory,
 		@Min(1) @DefaultValue("1") int concurrent, @Min(0) @DefaultValue("1000000000") long runnerNanoCpus,
-		@Min(0) @DefaultValue("536870912") long runnerMemoryBytes,
-
-		@DefaultValue("false") boolean registryInsecure, @NotNull @DefaultValue("PT5M") Duration reconcileInterval,
+		@Min(0) @DefaultValue("536870912") long runnerMemoryBytes, @DefaultValue("false") boolean registryInsecure,
+		@NotNull @DefaultValue("PT5M") Duration reconcileInterval,
 		@NotNull @Pattern(regexp = "[1-9][0-9]{0,9}:[1-9][0-9]{0,9}",
 				message = "must be a numeric uid:gid, neither of them 0 (root)") @DefaultValue("1000:1000") String jobUser,
-		@NotNull @DefaultValue("PT2S") Duration startupCheck, @NotBlank @DefaultValue("docker") String engine){
+		@NotNull @DefaultValue("PT2S") Duration startupCheck, @NotBlank @DefaultValue("docker") String engine,
+		@NotNull @DefaultValue("buildkit") Builder builder, @NotNull @Pattern(regexp = "|/[^:,\"\\\\\\p{Cntrl}]*",
+				message = "must be empty or an absolute path without ':', ',', '\"', '\\' or control characters") @DefaultValue("") String caFile){
+
+	/** The job image: {@code build-image}, or the builder's own when that is empty. */
+	@Override
+	public String buildImage() {
+		return this.buildImage.isBlank() ? this.builder.defaultImage() : this.buildImage;
+	}
 
 	/** Images a job may name: the build image first, then the extra ones. */
 	public List<String> allowedImages() {
 		return java.util.stream.Stream
-			.concat(java.util.stream.Stream.of(this.buildImage), this.extraAllowedImages.stream())
+			.concat(java.util.stream.Stream.of(buildImage()), this.extraAllowedImages.stream())
 			.distinct()
 			.toList();
 	}

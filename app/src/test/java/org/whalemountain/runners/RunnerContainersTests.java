@@ -21,7 +21,8 @@ class RunnerContainersTests {
 	private static RunnersProperties properties(String engine) {
 		return new RunnersProperties("gitlab/gitlab-runner:v18.5.0", "moby/buildkit:v0.25.1-rootless", List.of(),
 				List.of(), List.of("seccomp:unconfined"), "2", "4g", 1, 1_000_000_000L, 512L * 1024 * 1024, false,
-				java.time.Duration.ofMinutes(5), "1000:1000", java.time.Duration.ofSeconds(2), engine);
+				java.time.Duration.ofMinutes(5), "1000:1000", java.time.Duration.ofSeconds(2), engine,
+				org.whalemountain.runners.templates.Builder.BUILDKIT, "");
 	}
 
 	@Test

@@ -101,7 +101,11 @@ public final class CatalogueImages implements AutoCloseable {
 		return command.toArray(String[]::new);
 	}
 
-	private Map<String, Long> ids(String basic, String repository) {
+	/**
+	 * The catalogue id of each tag of {@code repository} that the caller ({@code basic})
+	 * sees in {@code GET /api/v1/images}.
+	 */
+	public Map<String, Long> ids(String basic, String repository) {
 		Map<String, Long> ids = new LinkedHashMap<>();
 		for (JsonNode image : this.http.get("/api/v1/images", basic).json()) {
 			if (image.get("repository").asString().equals(repository)) {

@@ -82,6 +82,17 @@ public final class DistributionRegistry implements AutoCloseable {
 		startProcess();
 	}
 
+	/**
+	 * Restarts the registry (same port and storage) sending clients for tokens to
+	 * {@code realm}: where the clients of a test reach the service, e.g. jobs in
+	 * containers.
+	 */
+	public void realm(String realm) throws IOException, InterruptedException {
+		stop();
+		this.values.put("WM_REGISTRY_REALM", realm);
+		startProcess();
+	}
+
 	/** Stops the process; {@link #restart()} starts it again with the same storage. */
 	public void stop() throws InterruptedException {
 		this.process.destroy();

@@ -1,9 +1,11 @@
 package org.whalemountain.registry.facade;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
@@ -42,8 +44,15 @@ class RegistryFacade implements Registry {
 
 	private final TokenMinter tokens;
 
+	/**
+	 * The default job realm is the service on the Docker host, at the port it listens on.
+	 */
+	private final int serverPort;
+
 	RegistryFacade(RegistryProperties properties, RunnerCredentialIssuer runnerCredentials, SyncQueue syncQueue,
-			SyncRuns syncRuns, ManifestDeletion manifestDeletion, ImageReader images, TokenMinter tokens) {
+			SyncRuns syncRuns, ManifestDeletion manifestDeletion, ImageReader images, TokenMinter tokens,
+			@Value("${server.port:8080}") int serverPort) {
+		this.serverPort = serverPort;
 		this.properties = properties;
 		this.runnerCredentials = runnerCredentials;
 		this.syncQueue = syncQueue;
@@ -74,6 +83,16 @@ class RegistryFacade implements Registry {
 	@Override
 	public String host() {
 		return this.properties.host();
+	}
+
+	@Override
+	public String jobHost() {
+		return this.properties.jobHostOrDefault();
+	}
+
+	@Override
+	public URI jobRealm() {
+		return this.properties.jobRealmOrDefault(this.serverPort);
 	}
 
 	@Override

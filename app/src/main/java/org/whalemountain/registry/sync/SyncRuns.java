@@ -12,9 +12,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.whalemountain.registry.SyncRun;
+import org.whalemountain.registry.SyncRunStatus;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.whalemountain.registry.SyncRunStatus.FAILED;
+import static org.whalemountain.registry.SyncRunStatus.QUEUED;
+import static org.whalemountain.registry.SyncRunStatus.RUNNING;
+import static org.whalemountain.registry.SyncRunStatus.SUCCEEDED;
 
 /** The {@code registry_sync_runs} table: every sync, queued, running or done. */
 @Repository
@@ -40,38 +46,41 @@ public class SyncRuns {
 		this.jdbc
 			.sql("""
 					INSERT INTO registry_sync_runs (id, trigger_name, requested_by, scope_repositories, status, requested_at)
-					VALUES (?, ?, ?, ?, 'QUEUED', ?)""")
-			.params(id, trigger, requestedBy, JSON.writeValueAsString(scope.repositories()), Timestamp.from(now))
+					VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(id, trigger, requestedBy, JSON.writeValueAsString(scope.repositories()), QUEUED.name(),
+					Timestamp.from(now))
 			.update();
 	}
 
 	/** Records a wider scope for a run that is still queued. */
 	void widen(String id, SyncScope scope) {
-		this.jdbc.sql("UPDATE registry_sync_runs SET scope_repositories = ? WHERE id = ? AND status = 'QUEUED'")
-			.params(JSON.writeValueAsString(scope.repositories()), id)
+		this.jdbc.sql("UPDATE registry_sync_runs SET scope_repositories = ? WHERE id = ? AND status = ?")
+			.params(JSON.writeValueAsString(scope.repositories()), id, QUEUED.name())
 			.update();
 	}
 
 	void markRunning(String id, Instant now) {
-		this.jdbc.sql("UPDATE registry_sync_runs SET status = 'RUNNING', started_at = ? WHERE id = ?")
-			.params(Timestamp.from(now), id)
+		this.jdbc.sql("UPDATE registry_sync_runs SET status = ?, started_at = ? WHERE id = ?")
+			.params(RUNNING.name(), Timestamp.from(now), id)
 			.update();
 	}
 
 	void succeed(String id, SyncResult result, Instant now) {
 		this.jdbc.sql("""
-				UPDATE registry_sync_runs SET status = 'SUCCEEDED', finished_at = ?, repositories = ?, tags_added = ?,
+				UPDATE registry_sync_runs SET status = ?, finished_at = ?, repositories = ?, tags_added = ?,
 				    tags_changed = ?, tags_removed = ?, skipped = ? WHERE id = ?""")
-			.params(Timestamp.from(now), result.repositories(), result.tagsAdded(), result.tagsChanged(),
-					result.tagsRemoved(), JSON.writeValueAsString(bounded(result.skipped())), id)
+			.params(SUCCEEDED.name(), Timestamp.from(now), result.repositories(), result.tagsAdded(),
+					result.tagsChanged(), result.tagsRemoved(), JSON.writeValueAsString(bounded(result.skipped())), id)
 			.update();
 	}
 
 	void fail(String id, String error, Instant now) {
 		String bounded = (error.length() <= MAX_ERROR) ? error : error.substring(0, MAX_ERROR - 1) + "…";
 		this.jdbc.sql("""
-				UPDATE registry_sync_runs SET status = 'FAILED', started_at = COALESCE(started_at, ?), finished_at = ?,
-				    error = ? WHERE id = ?""").params(Timestamp.from(now), Timestamp.from(now), bounded, id).update();
+				UPDATE registry_sync_runs SET status = ?, started_at = COALESCE(started_at, ?), finished_at = ?,
+				    error = ? WHERE id = ?""")
+			.params(FAILED.name(), Timestamp.from(now), Timestamp.from(now), bounded, id)
+			.update();
 	}
 
 	/**
@@ -80,10 +89,11 @@ public class SyncRuns {
 	 */
 	int abandonStale(String except, Instant now) {
 		return this.jdbc.sql("""
-				UPDATE registry_sync_runs SET status = 'FAILED', finished_at = ?,
+				UPDATE registry_sync_runs SET status = ?, finished_at = ?,
 				    error = 'abandoned: the replica that ran or queued it stopped; a later sync caught up'
-				WHERE id <> ? AND (status = 'RUNNING' OR (status = 'QUEUED' AND requested_at < ?))""")
-			.params(Timestamp.from(now), except, Timestamp.from(now.minus(ABANDONED_AFTER)))
+				WHERE id <> ? AND (status = ? OR (status = ? AND requested_at < ?))""")
+			.params(FAILED.name(), Timestamp.from(now), except, RUNNING.name(), QUEUED.name(),
+					Timestamp.from(now.minus(ABANDONED_AFTER)))
 			.update();
 	}
 
@@ -111,9 +121,9 @@ public class SyncRuns {
 	private static SyncRun row(ResultSet rs, int row) throws SQLException {
 		String skipped = rs.getString("skipped");
 		return new SyncRun(rs.getString("id"), rs.getString("trigger_name"), rs.getString("requested_by"),
-				rs.getString("status"), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
-				rs.getInt("repositories"), rs.getInt("tags_added"), rs.getInt("tags_changed"),
-				rs.getInt("tags_removed"),
+				SyncRunStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("started_at")),
+				instant(rs.getTimestamp("finished_at")), rs.getInt("repositories"), rs.getInt("tags_added"),
+				rs.getInt("tags_changed"), rs.getInt("tags_removed"),
 				(skipped != null) ? JSON.readValue(skipped, new TypeReference<List<String>>() {
 				}) : List.of(), rs.getString("error"));
 	}

@@ -1,11 +1,13 @@
 package org.whalemountain.runners.templates;
 
 /**
- * Everything that goes into one user's {@code .gitlab-ci.yml}.
+ * Everything that goes into one user's {@code .gitlab-ci.yml}. Registry details that
+ * depend on the deployment (plain HTTP, a department CA) reach jobs through the runner's
+ * environment, so a downloaded file stays right when the operator changes them.
  *
  * @param runnerTag the tag that sends jobs to the user's runner only
- * @param imagePrefix {@code <registry>/<username>}, for the comment
+ * @param imagePrefix {@code <registry>/<username>} as jobs reach it, for the comments
+ * @param builder which template renders
  */
-public record CiTemplate(String username, String runnerTag, String buildImage, String imagePrefix,
-		boolean registryInsecure) {
+public record CiTemplate(String username, String runnerTag, String buildImage, String imagePrefix, Builder builder) {
 }

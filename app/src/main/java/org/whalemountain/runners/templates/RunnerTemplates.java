@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
@@ -20,11 +22,13 @@ public final class RunnerTemplates {
 
 	private final Template configToml;
 
-	private final Template gitlabCi;
+	private final Map<Builder, Template> gitlabCi = new EnumMap<>(Builder.class);
 
 	public RunnerTemplates() {
 		this.configToml = compile("runner-templates/config.toml.mustache");
-		this.gitlabCi = compile("ci-templates/gitlab-ci.yml.mustache");
+		for (Builder builder : Builder.values()) {
+			this.gitlabCi.put(builder, compile(builder.template()));
+		}
 	}
 
 	public String configToml(RunnerConfig config) {
@@ -32,7 +36,7 @@ public final class RunnerTemplates {
 	}
 
 	public String gitlabCi(CiTemplate template) {
-		return this.gitlabCi.execute(template);
+		return this.gitlabCi.get(template.builder()).execute(template);
 	}
 
 	private static Template compile(String path) {
@@ -41,6 +45,11 @@ public final class RunnerTemplates {
 			return Mustache.compiler()
 				.withEscaper(Escapers.simple(QUOTED_STRING_ESCAPES))
 				.strictSections(false)
+				// {{> name}} is ci-templates/name.yml.mustache: what every builder's file
+				// shares
+				.withLoader((name) -> new InputStreamReader(
+						new ClassPathResource("ci-templates/" + name + ".yml.mustache").getInputStream(),
+						StandardCharsets.UTF_8))
 				.compile(reader);
 		}
 		catch (IOException ex) {

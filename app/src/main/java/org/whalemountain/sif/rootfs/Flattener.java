@@ -1,12 +1,8 @@
 package org.whalemountain.sif.rootfs;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,17 +10,16 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Turns an image's layers into one tar of its root filesystem, as a container runtime
  * would see it: whiteouts and opaque directories applied (and never written), a
  * non-directory replacing a whole subtree, hard links whose target was replaced written
- * as files, device nodes dropped. Two passes over the layer files: the first decides who
- * wins each path ({@link LayerIndex}), the second streams the winners out, directories
- * first. Nothing is extracted to disk; only the rare converted hard-link target is
- * spooled to a file in the spool directory, and deleted once its layer is written.
- * Flattening stops at the next entry once the thread is interrupted.
+ * as files, device nodes dropped. Two passes over the layer files: {@link LayerScan}
+ * decides who wins each path ({@link LayerIndex}), then this streams the winners out,
+ * directories first. Nothing is extracted to disk; only the rare converted hard-link
+ * target waits in a {@link HardLinkSpool}. Flattening stops at the next entry once the
+ * thread is interrupted.
  */
 public final class Flattener {
 
@@ -51,11 +46,11 @@ public final class Flattener {
 	/**
 	 * Writes the flattened tar (and closes {@code out}'s tar framing, not {@code out}).
 	 * @throws ImageBuildException when an entry tries to leave the image
-	 * @throws InterruptedIOException when the thread was interrupted
+	 * @throws java.io.InterruptedIOException when the thread was interrupted
 	 */
 	public FlattenReport writeTo(OutputStream out) throws IOException {
 		LayerIndex index = new LayerIndex();
-		long dropped = indexLayers(index);
+		long dropped = LayerScan.index(this.layers, index);
 		int top = this.layers.size();
 		for (int i = 0; i < this.synthetic.size(); i++) {
 			SyntheticEntry entry = this.synthetic.get(i);
@@ -77,127 +72,37 @@ public final class Flattener {
 		return writer.report(dropped, converted, UNREADABLE_SHOWN);
 	}
 
-	private long indexLayers(LayerIndex index) throws IOException {
-		long dropped = 0;
-		for (int layer = 0; layer < this.layers.size(); layer++) {
-			try (TarArchiveInputStream tar = LayerStreams.open(this.layers.get(layer))) {
-				int ordinal = 0;
-				for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry(), ordinal++) {
-					stopIfInterrupted();
-					String path = TarPaths.normalize(entry.getName());
-					String name = TarPaths.fileName(path);
-					if (TarPaths.OPAQUE.equals(name)) {
-						index.opaque(TarPaths.parent(path), layer);
-					}
-					else if (name.startsWith(TarPaths.WHITEOUT)) {
-						String parent = TarPaths.parent(path);
-						String hidden = name.substring(TarPaths.WHITEOUT.length());
-						index.whiteout(parent.isEmpty() ? hidden : parent + "/" + hidden, layer);
-					}
-					else {
-						LayerIndex.Kind kind = kindOf(entry);
-						if (kind == null) {
-							dropped++;
-							continue;
-						}
-						String target = (kind == LayerIndex.Kind.HARDLINK)
-								? TarPaths.linkTarget(entry.getName(), entry.getLinkName()) : entry.getLinkName();
-						index.add(path, new LayerIndex.Winner(layer, ordinal, kind, target, entry.getMode(),
-								entry.getLongUserId(), entry.getLongGroupId(), entry.getModTime().getTime() / 1000));
-					}
-				}
-			}
-		}
-		return dropped;
-	}
-
 	private long emitLayers(LayerIndex index, TarWriter writer) throws IOException {
 		Set<LayerIndex.Conversion> conversions = index.conversions();
 		long converted = 0;
 		for (int layer = 0; layer < this.layers.size(); layer++) {
-			Map<String, Path> spooled = new HashMap<>();
-			try (TarArchiveInputStream tar = LayerStreams.open(this.layers.get(layer))) {
+			try (HardLinkSpool spool = new HardLinkSpool(conversions, this.spoolDirectory, layer);
+					TarArchiveInputStream tar = LayerStreams.open(this.layers.get(layer))) {
 				int ordinal = 0;
 				for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry(), ordinal++) {
-					stopIfInterrupted();
+					LayerScan.stopIfInterrupted();
 					String path = TarPaths.normalize(entry.getName());
 					if (entry.isDirectory() || !index.wins(path, layer, ordinal)) {
-						spoolIfNeeded(conversions, layer, path, entry, tar, spooled);
+						spool.keepIfNeeded(path, entry, tar);
 						continue;
 					}
 					LayerIndex.Winner winner = index.winner(path);
 					if (winner.kind() == LayerIndex.Kind.HARDLINK && !index.linkHolds(winner)) {
-						writer.fileFrom(path, entry, spooled(spooled, path, winner.linkTarget()));
+						writer.fileFrom(path, entry, spool.target(path, winner.linkTarget()));
 						converted++;
+						continue;
+					}
+					Path copy = spool.keepIfNeeded(path, entry, tar);
+					if (copy != null) {
+						writer.fileFrom(path, entry, copy);
 					}
 					else {
-						Path copy = spoolIfNeeded(conversions, layer, path, entry, tar, spooled);
-						if (copy != null) {
-							writer.fileFrom(path, entry, copy);
-						}
-						else {
-							writer.entry(path, entry, tar);
-						}
+						writer.entry(path, entry, tar);
 					}
-				}
-			}
-			finally {
-				for (Path file : spooled.values()) {
-					Files.deleteIfExists(file);
 				}
 			}
 		}
 		return converted;
-	}
-
-	private Path spoolIfNeeded(Set<LayerIndex.Conversion> conversions, int layer, String path, TarArchiveEntry entry,
-			InputStream content, Map<String, Path> spooled) throws IOException {
-		if (!entry.isFile() || !conversions.contains(new LayerIndex.Conversion(layer, path))) {
-			return null;
-		}
-		Path file = Files.createTempFile(this.spoolDirectory, "hardlink", ".spool");
-		// a layer may hold a path twice: a link refers to the latest copy before it, and
-		// the earlier copy's file must go now, since the map forgets it
-		Path earlier = spooled.put(path, file);
-		if (earlier != null) {
-			Files.deleteIfExists(earlier);
-		}
-		Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		return file;
-	}
-
-	private static void stopIfInterrupted() throws InterruptedIOException {
-		if (Thread.currentThread().isInterrupted()) {
-			throw new InterruptedIOException("flattening was stopped");
-		}
-	}
-
-	private static Path spooled(Map<String, Path> spooled, String link, String target) {
-		Path file = spooled.get(target);
-		if (file == null) {
-			throw new ImageBuildException("The hard link '" + link + "' points at '" + target
-					+ "', which is neither in its own layer before it nor in the image");
-		}
-		return file;
-	}
-
-	private static LayerIndex.Kind kindOf(TarArchiveEntry entry) {
-		if (entry.isDirectory()) {
-			return LayerIndex.Kind.DIRECTORY;
-		}
-		if (entry.isSymbolicLink()) {
-			return LayerIndex.Kind.SYMLINK;
-		}
-		if (entry.isLink()) {
-			return LayerIndex.Kind.HARDLINK;
-		}
-		if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()
-				|| entry.getLinkFlag() == TarConstants.LF_GNUTYPE_SPARSE) {
-			// /dev is bound at run time; a FIFO or sparse file in an image is not worth a
-			// failed build
-			return null;
-		}
-		return LayerIndex.Kind.FILE;
 	}
 
 	private static TarArchiveOutputStream newTar(OutputStream out) {

@@ -8,7 +8,10 @@ package org.whalemountain.workloads.engine;
  */
 public final class EngineLabels {
 
-	/** What the container is for: {@link #CONTAINER_KIND} or {@link #RUNNER_KIND}. */
+	/**
+	 * What the object is for: {@link #CONTAINER_KIND}, {@link #RUNNER_KIND} or
+	 * {@link #USER_KIND}.
+	 */
 	public static final String KIND_LABEL = "wm.kind";
 
 	/** The username of the container's or network's owner. */
@@ -22,6 +25,9 @@ public final class EngineLabels {
 
 	/** A user's GitLab Runner. */
 	public static final String RUNNER_KIND = "runner";
+
+	/** A user's own namespace on Kubernetes. */
+	public static final String USER_KIND = "user";
 
 	private EngineLabels() {
 	}

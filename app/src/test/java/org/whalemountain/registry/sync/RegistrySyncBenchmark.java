@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.whalemountain.identity.Identity;
 import org.whalemountain.registry.Registry;
 import org.whalemountain.registry.SyncRun;
+import org.whalemountain.registry.SyncRunStatus;
 import org.whalemountain.registry.distribution.DistributionRegistryClient;
 import org.whalemountain.registry.distribution.RequestKind;
 import org.whalemountain.registry.distribution.ServiceTokens;
@@ -234,7 +235,7 @@ class RegistrySyncBenchmark {
 	}
 
 	private static void assertUnchanged(SyncRun run) {
-		assertThat(run.status()).isEqualTo("SUCCEEDED");
+		assertThat(run.status()).isEqualTo(SyncRunStatus.SUCCEEDED);
 		assertThat(run.tagsAdded() + run.tagsChanged() + run.tagsRemoved()).isZero();
 	}
 

@@ -22,6 +22,7 @@ import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.registry.Registry;
 import org.whalemountain.registry.RegistryClient;
 import org.whalemountain.registry.SyncRun;
+import org.whalemountain.registry.SyncRunStatus;
 import org.whalemountain.registry.distribution.RequestKind;
 import org.whalemountain.registry.events.ImageTagPushed;
 import org.whalemountain.registry.events.ImageTagRemoved;
@@ -92,7 +93,7 @@ class RegistrySyncIT {
 
 	@BeforeEach
 	void everythingPushedSoFarIsSynced() {
-		assertThat(this.fixture.syncNow().status()).isEqualTo("SUCCEEDED");
+		assertThat(this.fixture.syncNow().status()).isEqualTo(SyncRunStatus.SUCCEEDED);
 	}
 
 	@Test
@@ -109,7 +110,7 @@ class RegistrySyncIT {
 
 		SyncRun run = this.fixture.syncNow();
 
-		assertThat(run.status()).isEqualTo("SUCCEEDED");
+		assertThat(run.status()).isEqualTo(SyncRunStatus.SUCCEEDED);
 		assertThat(run.tagsAdded()).isEqualTo(2);
 		assertThat(run.tagsChanged()).isZero();
 		assertThat(run.tagsRemoved()).isZero();
@@ -243,7 +244,7 @@ class RegistrySyncIT {
 		try {
 			SyncRun failed = this.fixture.syncNow();
 
-			assertThat(failed.status()).isEqualTo("FAILED");
+			assertThat(failed.status()).isEqualTo(SyncRunStatus.FAILED);
 			assertThat(failed.error()).contains(this.testRegistry.url()).contains("cannot be reached");
 			assertThat(failed.finishedAt()).isNotNull();
 			assertThat(this.events.since(mark, ImageTagPushed.class)).isEmpty();
@@ -257,7 +258,7 @@ class RegistrySyncIT {
 		}
 
 		SyncRun recovered = this.fixture.syncNow();
-		assertThat(recovered.status()).isEqualTo("SUCCEEDED");
+		assertThat(recovered.status()).isEqualTo(SyncRunStatus.SUCCEEDED);
 		assertThat(recovered.tagsAdded()).isEqualTo(1);
 		assertThat(this.events.since(mark, ImageTagPushed.class)).extracting(ImageTagPushed::repository)
 			.containsExactly(repository);

@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.whalemountain.identity.Identity;
 import org.whalemountain.registry.RegistryClient;
 import org.whalemountain.registry.SyncRun;
+import org.whalemountain.registry.SyncRunStatus;
 import org.whalemountain.testsupport.ServiceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,7 +105,7 @@ class SyncAcrossReplicasIT {
 			.map((id) -> this.runs.find(id).orElseThrow())
 			.sorted(Comparator.comparing(SyncRun::startedAt))
 			.toList();
-		assertThat(done).allSatisfy((run) -> assertThat(run.status()).isEqualTo("SUCCEEDED"));
+		assertThat(done).allSatisfy((run) -> assertThat(run.status()).isEqualTo(SyncRunStatus.SUCCEEDED));
 		for (int i = 1; i < done.size(); i++) {
 			Instant previousEnd = done.get(i - 1).finishedAt();
 			assertThat(done.get(i).startedAt()).as("run %d started after run %d finished", i, i - 1)

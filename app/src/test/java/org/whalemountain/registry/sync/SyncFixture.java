@@ -116,8 +116,7 @@ final class SyncFixture implements AutoCloseable {
 		String id = this.registry.requestSync("manual", "alice").id();
 		return await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> this.registry.syncRun(id),
-					(run) -> "SUCCEEDED".equals(run.status()) || "FAILED".equals(run.status()));
+			.until(() -> this.registry.syncRun(id), (run) -> !run.status().inProgress());
 	}
 
 	/** How many requests of this kind the service sent to the registry so far. */

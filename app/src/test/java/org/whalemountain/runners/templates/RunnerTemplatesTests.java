@@ -1,16 +1,12 @@
 package org.whalemountain.runners.templates;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
-import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,20 +14,38 @@ class RunnerTemplatesTests {
 
 	private final RunnerTemplates templates = new RunnerTemplates();
 
-	private final RunnerConfig alice = new RunnerConfig("alice", "wm-runner-alice", "https://gitlab.dept.test", 42L,
-			"glrt-secret\"token\\",
-			List.of("WM_REGISTRY=registry.dept.test:5000", "WM_IMAGE_PREFIX=registry.dept.test:5000/alice",
-					"WM_REGISTRY_PASSWORD=p\"w\\d"),
-			"moby/buildkit:v0.25.1-rootless", List.of("moby/buildkit:v0.25.1-rootless", "alpine:3.22"), List.of(),
-			List.of("seccomp:unconfined", "apparmor:unconfined"), "wm-alice", "2", "4g", 1, "1000:1000");
+	private final RunnerConfig alice = TemplateVariants.ALICE_BUILDKIT;
 
 	@Test
-	void configTomlIsTheExpectedFile() throws IOException {
-		String expected = new String(
-				getClass().getResourceAsStream("/org/whalemountain/runners/templates/config-alice.toml").readAllBytes(),
-				StandardCharsets.UTF_8);
+	void configTomlIsTheExpectedFileForBuildKit() {
+		assertThat(this.templates.configToml(this.alice)).isEqualTo(TemplateVariants.expected("config-buildkit.toml"));
+	}
 
-		assertThat(this.templates.configToml(this.alice)).isEqualTo(expected);
+	@Test
+	void configTomlIsTheExpectedFileForBuildahWithACaAndAnInsecureRegistry() {
+		assertThat(this.templates.configToml(TemplateVariants.BOB_BUILDAH_CA_INSECURE))
+			.isEqualTo(TemplateVariants.expected("config-buildah-ca-insecure.toml"));
+	}
+
+	@Test
+	void theDepartmentCaIsTheOnlyHostPathAndIsReadOnly() {
+		TomlTable docker = Toml.parse(this.templates.configToml(TemplateVariants.BOB_BUILDAH_CA_INSECURE))
+			.getArray("runners")
+			.getTable(0)
+			.getTable("docker");
+
+		assertThat(strings(docker.getArray("volumes"))).containsExactly("/cache",
+				"/etc/whalemountain/dept-ca.pem:" + RunnerConfig.JOB_CA_FILE + ":ro");
+	}
+
+	@Test
+	void jobsReachTheDockerHostByItsBridgeGateway() {
+		TomlTable docker = Toml.parse(this.templates.configToml(this.alice))
+			.getArray("runners")
+			.getTable(0)
+			.getTable("docker");
+
+		assertThat(strings(docker.getArray("extra_hosts"))).containsExactly("host.docker.internal:host-gateway");
 	}
 
 	@Test
@@ -59,8 +73,9 @@ class RunnerTemplatesTests {
 		assertThat(runner.getLong("id")).isEqualTo(42);
 		assertThat(runner.getString("token")).isEqualTo("glrt-secret\"token\\");
 		assertThat(runner.getString("executor")).isEqualTo("docker");
-		assertThat(strings(runner.getArray("environment"))).containsExactly("WM_REGISTRY=registry.dept.test:5000",
-				"WM_IMAGE_PREFIX=registry.dept.test:5000/alice", "WM_REGISTRY_PASSWORD=p\"w\\d");
+		assertThat(strings(runner.getArray("environment"))).containsExactly("WM_REGISTRY=host.docker.internal:5000",
+				"WM_IMAGE_PREFIX=host.docker.internal:5000/alice", "WM_REGISTRY_USER=alice",
+				"WM_REGISTRY_PASSWORD=p\"w\\d");
 
 		TomlTable docker = runner.getTable("docker");
 		assertThat(docker.getBoolean("privileged")).isFalse();
@@ -79,27 +94,10 @@ class RunnerTemplatesTests {
 	}
 
 	@Test
-	void configTomlUsesOnlyKeysGitlabRunnerKnows() {
-		TomlParseResult toml = Toml.parse(this.templates.configToml(this.alice));
-
-		// from gitlab-runner common/config.go: Config, RunnerConfig, RunnerSettings,
-		// DockerConfig
-		assertThat(toml.keySet()).isSubsetOf("concurrent", "check_interval", "shutdown_timeout", "log_level",
-				"runners");
-		TomlTable runner = toml.getArray("runners").getTable(0);
-		assertThat(runner.keySet()).isSubsetOf("name", "url", "id", "token", "executor", "environment", "docker");
-		assertThat(runner.getTable("docker").keySet()).isSubsetOf("image", "user", "allowed_users", "privileged",
-				"disable_entrypoint_overwrite", "oom_kill_disable", "disable_cache", "volumes", "shm_size",
-				"network_mode", "cpus", "memory", "pull_policy", "allowed_pull_policies", "allowed_images",
-				"allowed_services", "services_limit", "service_cpus", "service_memory", "allowed_privileged_images",
-				"allowed_privileged_services", "security_opt");
-	}
-
-	@Test
 	void allowedServicesLiftTheServicesLimit() {
 		RunnerConfig withServices = new RunnerConfig("bob", "wm-runner-bob", "https://gitlab.dept.test", 1L, "glrt-x",
 				List.of(), "b:1", List.of("b:1"), List.of("postgres:17"), List.of(), "wm-bob", "1", "1g", 1,
-				"1000:1000");
+				"1000:1000", "");
 
 		TomlTable docker = Toml.parse(this.templates.configToml(withServices))
 			.getArray("runners")
@@ -113,32 +111,12 @@ class RunnerTemplatesTests {
 	@Test
 	void unknownRunnerIdIsLeftOut() {
 		RunnerConfig withoutId = new RunnerConfig("bob", "wm-runner-bob", "https://gitlab.dept.test", null, "glrt-x",
-				List.of(), "b:1", List.of("b:1"), List.of(), List.of(), "wm-bob", "1", "1g", 1, "1000:1000");
+				List.of(), "b:1", List.of("b:1"), List.of(), List.of(), "wm-bob", "1", "1g", 1, "1000:1000", "");
 
 		TomlParseResult toml = Toml.parse(this.templates.configToml(withoutId));
 
 		assertThat(toml.errors()).isEmpty();
 		assertThat(toml.getArray("runners").getTable(0).contains("id")).isFalse();
-	}
-
-	@Test
-	@SuppressWarnings("unchecked")
-	void gitlabCiParsesAndUsesOnlyAllowedImagesOnTheUsersRunner() {
-		String yaml = this.templates.gitlabCi(
-				new CiTemplate("alice", "wm-alice", "moby/buildkit:v0.25.1-rootless", "registry:5000/alice", true));
-
-		Map<String, Object> ci = new Yaml().load(yaml);
-		Map<String, Object> job = (Map<String, Object>) ci.get("build-image");
-		Map<String, Object> image = (Map<String, Object>) job.get("image");
-		assertThat(this.alice.allowedImages()).contains((String) image.get("name"));
-		assertThat((List<String>) job.get("tags")).containsExactly("wm-alice");
-		assertThat(String.join("\n", (List<String>) job.get("script"))).contains("buildctl-daemonless.sh build")
-			.contains("$IMAGE:$CI_COMMIT_SHORT_SHA,$IMAGE:latest")
-			.contains("push=true")
-			.contains("registry.insecure=true")
-			.doesNotContain("privileged");
-		assertThat(ci).doesNotContainKey("services");
-		assertThat(job).doesNotContainKey("services");
 	}
 
 	private static List<String> strings(TomlArray array) {

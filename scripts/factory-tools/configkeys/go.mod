@@ -1,0 +1,3 @@
+module whalemountain.local/configkeys
+
+go 1.26.0
