@@ -1,5 +1,6 @@
 package org.whalemountain.workloads;
 
+import org.whalemountain.workloads.reconcile.StaleLaunches;
 import org.whalemountain.workloads.launch.Launches;
 import org.whalemountain.workloads.store.HostPorts;
 

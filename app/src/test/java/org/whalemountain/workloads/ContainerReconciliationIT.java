@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.whalemountain.workloads.reconcile.ContainerReconciler;
 import org.whalemountain.testsupport.DockerCli;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.ServiceTest;

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.whalemountain.workloads.reconcile.ContainerReconciler;
 import org.whalemountain.testsupport.DockerCli;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.ServiceTest;

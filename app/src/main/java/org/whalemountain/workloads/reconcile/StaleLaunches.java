@@ -1,5 +1,6 @@
-package org.whalemountain.workloads;
+package org.whalemountain.workloads.reconcile;
 
+import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.launch.ImagePulls;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * another replica's live pull keeps writing progress). Their host ports are freed.
  */
 @Component
-class StaleLaunches {
+public class StaleLaunches {
 
 	private static final Logger log = LoggerFactory.getLogger(StaleLaunches.class);
 
@@ -47,7 +48,7 @@ class StaleLaunches {
 	/**
 	 * @return how many were failed, on every enabled engine
 	 */
-	int failStale() {
+	public int failStale() {
 		return this.engines.enabled().stream().mapToInt(this::failStale).sum();
 	}
 

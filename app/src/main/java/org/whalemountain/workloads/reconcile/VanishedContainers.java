@@ -1,4 +1,4 @@
-package org.whalemountain.workloads;
+package org.whalemountain.workloads.reconcile;
 
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerInfo;

@@ -1,5 +1,6 @@
-package org.whalemountain.workloads;
+package org.whalemountain.workloads.reconcile;
 
+import org.whalemountain.workloads.WorkloadsProperties;
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerInfo;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * others.
  */
 @Component
-class ContainerReconciler {
+public class ContainerReconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(ContainerReconciler.class);
 
@@ -104,7 +105,7 @@ class ContainerReconciler {
 	 * considered (empty: every lent container)
 	 * @param grace how old an orphan must be to be removed
 	 */
-	Result reconcile(Map<String, String> scope, Duration grace) {
+	public Result reconcile(Map<String, String> scope, Duration grace) {
 		return this.engines.enabled()
 			.stream()
 			.map((engine) -> reconcile(engine, scope, grace))
@@ -176,7 +177,7 @@ class ContainerReconciler {
 	 * @param orphans labelled containers without a row
 	 * @param removed orphans removed in this pass
 	 */
-	record Result(int gone, int orphans, int removed) {
+	public record Result(int gone, int orphans, int removed) {
 
 		Result plus(Result other) {
 			return new Result(this.gone + other.gone, this.orphans + other.orphans, this.removed + other.removed);
