@@ -24,13 +24,17 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
  * The project's real test cluster ({@code scripts/kubernetes}), found through what
  * {@code scripts/kubernetes env} prints. Fails, never skips, when it does not answer: the
  * test command starts it. Also applies the service's own ServiceAccount and ClusterRole
- * from {@code deploy/kubernetes/}, so that tests run the service with that account's
- * token, never cluster-admin.
+ * from {@code deploy/kubernetes/} with the admission policy that keeps it in users'
+ * namespaces, so that tests run the service with that account's token as an operator
+ * installs it, never cluster-admin.
  */
 public final class KubernetesCluster {
 
 	/** The service's identity, as the operator applies it. */
 	public static final String SERVICE_ACCOUNT_YAML = "deploy/kubernetes/service-account.yaml";
+
+	/** The admission policy that keeps the service inside users' namespaces. */
+	public static final String NAMESPACE_GUARD_YAML = "deploy/kubernetes/namespace-guard.yaml";
 
 	private static KubernetesCluster instance;
 
@@ -118,10 +122,12 @@ public final class KubernetesCluster {
 
 	/**
 	 * A file holding a token of the service's own ServiceAccount (applied from
-	 * {@link #SERVICE_ACCOUNT_YAML} first), good for two hours.
+	 * {@link #SERVICE_ACCOUNT_YAML} and {@link #NAMESPACE_GUARD_YAML} first), good for
+	 * two hours.
 	 */
 	public synchronized Path serviceTokenFile() {
 		if (this.serviceTokenFile == null) {
+			kubectlOrFail(adminKubeconfig(), "apply", "-f", this.root.resolve(NAMESPACE_GUARD_YAML).toString());
 			this.serviceTokenFile = tokenFile("whalemountain-system", "whalemountain", SERVICE_ACCOUNT_YAML);
 		}
 		return this.serviceTokenFile;
