@@ -37,6 +37,11 @@ class KubernetesConfiguration {
 	}
 
 	@Bean
+	KubernetesHealthIndicator kubernetesHealthIndicator(KubernetesClient kubernetesClient) {
+		return new KubernetesHealthIndicator(kubernetesClient);
+	}
+
+	@Bean
 	KubeconfigIssuer kubeconfigIssuer(KubernetesClient kubernetesClient, UserNamespaces userNamespaces,
 			KubernetesProperties properties) {
 		return new KubeconfigIssuer(kubernetesClient, userNamespaces, properties);
