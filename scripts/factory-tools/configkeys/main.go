@@ -1,5 +1,6 @@
 // Prints the TOML keys gitlab-runner's common/config.go defines for the tables WhaleMountain
-// renders into config.toml: the top level, [[runners]] and [runners.docker]. Embedded structs
+// renders into config.toml: the top level, [[runners]], [runners.docker], and [runners.kubernetes]
+// with the security-context tables the kubernetes executor template uses. Embedded structs
 // (RunnerCredentials, RunnerSettings, docker.Credentials) count as inline, as BurntSushi/toml
 // reads them.
 //
@@ -22,6 +23,12 @@ var tables = []struct{ name, structName string }{
 	{"", "Config"},
 	{"runners", "RunnerConfig"},
 	{"runners.docker", "DockerConfig"},
+	{"runners.kubernetes", "KubernetesConfig"},
+	{"runners.kubernetes.pod_security_context", "KubernetesPodSecurityContext"},
+	{"runners.kubernetes.*_container_security_context", "KubernetesContainerSecurityContext"},
+	{"runners.kubernetes.*.capabilities", "KubernetesContainerCapabilities"},
+	{"runners.kubernetes.*.seccomp_profile", "KubernetesSeccompProfile"},
+	{"runners.kubernetes.*.app_armor_profile", "KubernetesAppArmorProfile"},
 }
 
 func main() {

@@ -35,10 +35,14 @@ class RunnerConfigFactory {
 
 	private final SecretBox secrets;
 
-	RunnerConfigFactory(RunnersProperties properties, Registry registry, SecretBox secrets) {
+	private final RunnerContainers containers;
+
+	RunnerConfigFactory(RunnersProperties properties, Registry registry, SecretBox secrets,
+			RunnerContainers containers) {
 		this.properties = properties;
 		this.registry = registry;
 		this.secrets = secrets;
+		this.containers = containers;
 	}
 
 	String sealToken(String username, String token) {
@@ -76,7 +80,8 @@ class RunnerConfigFactory {
 	 * The runner's {@code config.toml}. The registry password goes into the job
 	 * environment only when the project has no masked variable holding it: there any job
 	 * could print it with {@code env}. Jobs name the registry by its job address, which
-	 * they can reach from the user's network.
+	 * they can reach from the user's network. On an engine with namespaces the kubernetes
+	 * executor's file keeps the runner's jobs in the user's.
 	 */
 	String configToml(RunnerRecord runner) {
 		String user = runner.username();
@@ -96,7 +101,7 @@ class RunnerConfigFactory {
 				this.properties.buildImage(), this.properties.allowedImages(), this.properties.allowedServices(),
 				this.properties.buildSecurityOptions(), EngineLabels.network(user), this.properties.jobCpus(),
 				this.properties.jobMemory(), this.properties.concurrent(), this.properties.jobUser(),
-				this.properties.caFile()));
+				this.properties.caFile(), this.containers.namespaceOf(user)));
 	}
 
 	String gitlabCi(String username) {

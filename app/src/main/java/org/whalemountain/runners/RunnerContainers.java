@@ -1,6 +1,5 @@
 package org.whalemountain.runners;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,22 +12,18 @@ import org.whalemountain.platform.UnavailableException;
 import org.whalemountain.workloads.engine.ContainerEngine;
 import org.whalemountain.workloads.engine.ContainerEngines;
 import org.whalemountain.workloads.engine.ContainerInfo;
-import org.whalemountain.workloads.engine.ContainerSpec;
 import org.whalemountain.workloads.engine.ContainerState;
 import org.whalemountain.workloads.engine.EngineLabels;
 import org.whalemountain.workloads.engine.EngineUnavailableException;
 
 /**
  * The runner containers on the engine: {@code wm-runner-<user>}, labelled with owner and
- * kind, with the rendered {@code config.toml} placed as a file of the spec before start.
- * A file of the spec instead of a host directory keeps the runner token off the service
- * host's disk and works with a remote engine too.
+ * kind ({@link RunnerSpecs}), with the rendered {@code config.toml} placed as a file of
+ * the spec before start. A file of the spec instead of a host directory keeps the runner
+ * token off the service host's disk and works with a remote engine too.
  */
 @Component
 class RunnerContainers {
-
-	/** Where gitlab-runner reads its configuration. */
-	static final String CONFIG_PATH = "/etc/gitlab-runner/config.toml";
 
 	/** How often a starting runner container is looked at. */
 	private static final Duration STARTUP_POLL = Duration.ofMillis(200);
@@ -63,19 +58,18 @@ class RunnerContainers {
 	}
 
 	/**
-	 * The runner container spec: a pure function of the user, the configuration and the
-	 * rendered {@code config.toml}, which is in place, readable by root only, before the
-	 * runner starts. The runner drives the engine to run its jobs (on the user's network,
-	 * {@link EngineLabels#network}, which the engine keeps the user's containers on), and
-	 * the engine brings it back after a crash or a restart of the engine.
+	 * The namespace the runner and its jobs run in, or {@code null} on an engine without
+	 * namespaces, where the docker executor's template applies.
+	 * @throws IllegalStateException when the runner is meant to use the kubernetes
+	 * executor and the engine names no namespace
 	 */
-	static ContainerSpec spec(String username, RunnersProperties properties, String configToml) {
-		return new ContainerSpec(containerName(username), properties.image(), List.of(), List.of(), List.of(),
-				Map.of(EngineLabels.KIND_LABEL, EngineLabels.RUNNER_KIND, EngineLabels.OWNER_LABEL, username), username,
-				List.of(new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API, "/var/run/docker.sock", false)),
-				new ContainerSpec.Resources(properties.runnerNanoCpus(), properties.runnerMemoryBytes(), 256),
-				ContainerSpec.Security.HARDENED, null, ContainerSpec.Lifecycle.KEEP_RUNNING,
-				List.of(new ContainerSpec.SeedFile(CONFIG_PATH, configToml.getBytes(StandardCharsets.UTF_8), 0600)));
+	String namespaceOf(String username) {
+		String namespace = this.engine.namespaceOf(username).orElse(null);
+		if (namespace == null && RunnerSpecs.KUBERNETES.equals(this.properties.engine())) {
+			throw new IllegalStateException(
+					"The " + this.engine.name() + " engine names no namespace for " + username + "'s runner jobs.");
+		}
+		return namespace;
 	}
 
 	/**
@@ -102,7 +96,7 @@ class RunnerContainers {
 		try {
 			removeAll(username);
 			// the image was checked to be there: nothing is pulled for a runner
-			return this.engine.run(spec(username, this.properties, configToml), null, (progress) -> {
+			return this.engine.run(RunnerSpecs.spec(username, this.properties, configToml), null, (progress) -> {
 			}).id();
 		}
 		catch (EngineUnavailableException ex) {

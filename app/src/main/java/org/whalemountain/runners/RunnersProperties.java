@@ -3,6 +3,7 @@ package org.whalemountain.runners;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -65,6 +66,22 @@ public record RunnersProperties(@NotBlank @DefaultValue("gitlab/gitlab-runner:v1
 	@Override
 	public String buildImage() {
 		return this.buildImage.isBlank() ? this.builder.defaultImage() : this.buildImage;
+	}
+
+	/**
+	 * On Kubernetes every pod in a user's namespace must meet the restricted Pod Security
+	 * level, which refuses a build container with lifted seccomp or AppArmor profiles
+	 * (what rootless BuildKit needs), and no host path reaches a pod: such a runner would
+	 * fail every job, so the start fails instead.
+	 */
+	@AssertTrue(message = "wm.runners.engine=kubernetes runs jobs under the restricted Pod Security level of the"
+			+ " user's namespace, which refuses lifted seccomp and AppArmor profiles and host paths: set"
+			+ " wm.runners.builder=buildah, wm.runners.build-security-options= (empty) and leave wm.runners.ca-file"
+			+ " empty")
+	public boolean isKubernetesCompatible() {
+		return !"kubernetes".equals(this.engine) || (this.builder == Builder.BUILDAH
+				&& this.buildSecurityOptions.stream().noneMatch((option) -> option.endsWith(":unconfined"))
+				&& this.caFile.isBlank());
 	}
 
 	/** Images a job may name: the build image first, then the extra ones. */

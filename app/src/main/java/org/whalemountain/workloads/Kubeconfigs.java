@@ -3,6 +3,7 @@ package org.whalemountain.workloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,8 +63,25 @@ public class Kubeconfigs {
 		KubeconfigIssued event = new KubeconfigIssued(username, issued.namespace(), issued.expiresAt(), sourceAddress,
 				this.clock.instant());
 		this.transaction.executeWithoutResult((status) -> this.events.publishEvent(event));
-		return new Kubeconfig("kubeconfig-" + issued.namespace() + ".yaml", issued.yaml(), issued.namespace(),
-				issued.expiresAt());
+		return new Kubeconfig(fileName(issued.namespace()), issued.yaml(), issued.namespace(), issued.expiresAt());
+	}
+
+	/**
+	 * What the console shows a user before any download: their namespace, the file name a
+	 * download is saved as, and how long its token works. Connects to nothing.
+	 * @return empty when Kubernetes is not enabled
+	 */
+	public Optional<Offer> offer(String username) {
+		KubeconfigIssuer kubernetes = this.issuer.getIfAvailable();
+		if (kubernetes == null) {
+			return Optional.empty();
+		}
+		String namespace = kubernetes.namespaceOf(username);
+		return Optional.of(new Offer(namespace, fileName(namespace), this.properties.kubeconfig().lifetime()));
+	}
+
+	private static String fileName(String namespace) {
+		return "kubeconfig-" + namespace + ".yaml";
 	}
 
 	private Duration lifetime(Integer hours) {
@@ -81,6 +99,16 @@ public class Kubeconfigs {
 
 	private static String describe(Duration lifetime) {
 		return (lifetime.toMinutesPart() == 0) ? lifetime.toHours() + " hours" : lifetime.toMinutes() + " minutes";
+	}
+
+	/**
+	 * A kubeconfig the user may download.
+	 *
+	 * @param namespace the user's namespace
+	 * @param filename what a download is saved as
+	 * @param lifetime how long a downloaded kubeconfig works
+	 */
+	public record Offer(String namespace, String filename, Duration lifetime) {
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.whalemountain.platform.InvalidInputException;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.workloads.ContainerView;
+import org.whalemountain.workloads.Kubeconfigs;
 import org.whalemountain.workloads.LaunchRequest;
 import org.whalemountain.workloads.Workloads;
 
@@ -43,6 +44,10 @@ class ContainersPageControllerTests {
 
 	@MockitoBean
 	Workloads workloads;
+
+	/** The page's Kubernetes panel asks it; its default answer is no Kubernetes. */
+	@MockitoBean
+	Kubeconfigs kubeconfigs;
 
 	@Test
 	void plainRequestGetsTheWholePage() throws Exception {

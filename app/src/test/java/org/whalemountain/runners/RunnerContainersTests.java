@@ -25,13 +25,60 @@ class RunnerContainersTests {
 				org.whalemountain.runners.templates.Builder.BUILDKIT, "");
 	}
 
+	private static RunnersProperties onKubernetes() {
+		return new RunnersProperties("gitlab/gitlab-runner:v18.5.0", "", List.of(), List.of(), List.of(), "2", "4g", 1,
+				1_000_000_000L, 512L * 1024 * 1024, false, java.time.Duration.ofMinutes(5), "2000:3000",
+				java.time.Duration.ofSeconds(2), "kubernetes", org.whalemountain.runners.templates.Builder.BUILDAH, "");
+	}
+
+	@Test
+	void onKubernetesTheRunnerAsksForNoEngineSocketAndRunsAsTheJobUserWithoutCapabilities() {
+		ContainerSpec spec = RunnerSpecs.spec("alice", onKubernetes(), "concurrent = 1\n");
+
+		assertThat(spec.volumes()).isEmpty();
+		assertThat(spec.runAs()).isEqualTo(new ContainerSpec.RunAs(2000, 3000));
+		assertThat(spec.security().noNewPrivileges()).isTrue();
+		assertThat(spec.security().dropAllCapabilities()).isTrue();
+		assertThat(spec.security().syscalls()).isEqualTo(ContainerSpec.SyscallFilter.ENGINE_DEFAULT);
+		assertThat(spec.command()).containsExactly("run", "--config", "/etc/gitlab-runner/config.toml",
+				"--working-directory", "/tmp");
+		assertThat(spec.labels()).containsEntry("wm.kind", "runner").containsEntry("wm.owner", "alice");
+		assertThat(spec.files()).singleElement()
+			.satisfies((file) -> assertThat(file.path()).isEqualTo("/etc/gitlab-runner/config.toml"));
+	}
+
+	@Test
+	void theRunnersJobsGoToTheNamespaceItsEngineKeepsTheUserIn() {
+		FakeEngine namespaced = new FakeEngine("kubernetes") {
+			@Override
+			public java.util.Optional<String> namespaceOf(String owner) {
+				return java.util.Optional.of("wm-" + owner.toLowerCase(java.util.Locale.ROOT));
+			}
+		};
+		ContainerEngines engines = new ContainerEngines(List.of(new FakeEngine("docker"), namespaced),
+				new EnginesProperties(List.of("docker", "kubernetes"), "docker"));
+
+		assertThat(new RunnerContainers(engines, onKubernetes()).namespaceOf("Bob")).isEqualTo("wm-bob");
+		assertThat(new RunnerContainers(engines, this.properties).namespaceOf("Bob")).isNull();
+	}
+
+	@Test
+	void aKubernetesRunnerOnAnEngineWithoutNamespacesIsRefused() {
+		ContainerEngines engines = new ContainerEngines(List.of(new FakeEngine("docker"), new FakeEngine("kubernetes")),
+				new EnginesProperties(List.of("docker", "kubernetes"), "docker"));
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new RunnerContainers(engines, onKubernetes()).namespaceOf("bob"))
+			.withMessageContaining("names no namespace");
+	}
+
 	@Test
 	void runnerContainersLiveOnTheEngineWmRunnersEngineNames() {
 		FakeEngine docker = new FakeEngine("docker");
 		FakeEngine other = new FakeEngine("other");
-		String onOther = other.run(RunnerContainers.spec("alice", this.properties, "concurrent = 1\n"), null, (p) -> {
+		String onOther = other.run(RunnerSpecs.spec("alice", this.properties, "concurrent = 1\n"), null, (p) -> {
 		}).id();
-		docker.run(RunnerContainers.spec("alice", this.properties, "concurrent = 1\n"), null, (p) -> {
+		docker.run(RunnerSpecs.spec("alice", this.properties, "concurrent = 1\n"), null, (p) -> {
 		});
 		ContainerEngines engines = new ContainerEngines(List.of(docker, other),
 				new EnginesProperties(List.of("docker", "other"), "docker"));
@@ -54,7 +101,7 @@ class RunnerContainersTests {
 
 	@Test
 	void runnerContainerDrivesTheEngineKeepsRunningAndHasLabelsAndLimitsButNoPrivileges() {
-		ContainerSpec spec = RunnerContainers.spec("alice", this.properties, "concurrent = 1\n");
+		ContainerSpec spec = RunnerSpecs.spec("alice", this.properties, "concurrent = 1\n");
 
 		assertThat(spec.name()).isEqualTo("wm-runner-alice");
 		assertThat(spec.image()).isEqualTo("gitlab/gitlab-runner:v18.5.0");
@@ -71,7 +118,7 @@ class RunnerContainersTests {
 
 	@Test
 	void theConfigurationIsThePrivateFileOfTheSpec() {
-		ContainerSpec spec = RunnerContainers.spec("alice", this.properties, "concurrent = 1\n");
+		ContainerSpec spec = RunnerSpecs.spec("alice", this.properties, "concurrent = 1\n");
 
 		assertThat(spec.files()).singleElement().satisfies((file) -> {
 			assertThat(file.path()).isEqualTo("/etc/gitlab-runner/config.toml");

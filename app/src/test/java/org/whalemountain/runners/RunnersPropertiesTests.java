@@ -41,6 +41,30 @@ class RunnersPropertiesTests {
 		}
 	}
 
+	@Test
+	void kubernetesRunnersWithBuildahAndNoLiftedProfilesBind() {
+		this.context
+			.withPropertyValues("wm.runners.engine=kubernetes", "wm.runners.builder=buildah",
+					"wm.runners.build-security-options=")
+			.run((context) -> assertThat(context.getBean(RunnersProperties.class).engine()).isEqualTo("kubernetes"));
+	}
+
+	@Test
+	void kubernetesRunnersRefuseWhatTheRestrictedPodSecurityLevelWouldRefuse() {
+		String[][] refused = { { "wm.runners.builder=buildkit", "wm.runners.build-security-options=" },
+				{ "wm.runners.builder=buildah" },
+				{ "wm.runners.builder=buildah", "wm.runners.build-security-options=apparmor:unconfined" },
+				{ "wm.runners.builder=buildah", "wm.runners.build-security-options=",
+						"wm.runners.ca-file=/etc/ssl/dept-ca.pem" } };
+		for (String[] values : refused) {
+			this.context.withPropertyValues("wm.runners.engine=kubernetes")
+				.withPropertyValues(values)
+				.run((context) -> assertThat(context).as(String.join(" ", values))
+					.getFailure()
+					.hasStackTraceContaining("restricted Pod Security level"));
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(RunnersProperties.class)
 	static class Enabled {

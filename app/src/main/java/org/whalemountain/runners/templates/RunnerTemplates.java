@@ -20,19 +20,26 @@ import org.springframework.core.io.ClassPathResource;
  */
 public final class RunnerTemplates {
 
-	private final Template configToml;
+	private final Template dockerConfigToml;
+
+	private final Template kubernetesConfigToml;
 
 	private final Map<Builder, Template> gitlabCi = new EnumMap<>(Builder.class);
 
 	public RunnerTemplates() {
-		this.configToml = compile("runner-templates/config.toml.mustache");
+		this.dockerConfigToml = compile("runner-templates/config.toml.mustache");
+		this.kubernetesConfigToml = compile("runner-templates/config.kubernetes.toml.mustache");
 		for (Builder builder : Builder.values()) {
 			this.gitlabCi.put(builder, compile(builder.template()));
 		}
 	}
 
+	/**
+	 * The runner's {@code config.toml}: the kubernetes executor's when the runner runs in
+	 * a namespace ({@link RunnerConfig#onKubernetes()}), the docker executor's otherwise.
+	 */
 	public String configToml(RunnerConfig config) {
-		return this.configToml.execute(config);
+		return (config.onKubernetes() ? this.kubernetesConfigToml : this.dockerConfigToml).execute(config);
 	}
 
 	public String gitlabCi(CiTemplate template) {

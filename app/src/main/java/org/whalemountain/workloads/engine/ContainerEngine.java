@@ -128,4 +128,14 @@ public interface ContainerEngine {
 		return inspect(containerId).map(ContainerInfo::endpoints).orElse(List.of());
 	}
 
+	/**
+	 * The namespace this engine keeps the owner's containers in, on an engine that has
+	 * namespaces (Kubernetes); empty on one that has not (Docker). A workload that starts
+	 * further containers itself, such as a CI runner, must name it to keep them there.
+	 * Computes a name; connects to nothing.
+	 */
+	default Optional<String> namespaceOf(String owner) {
+		return Optional.empty();
+	}
+
 }

@@ -40,6 +40,11 @@ public class KubeconfigIssuer {
 	 * @param lifetime how long its token works (the API server may cap it lower)
 	 * @throws UnavailableException when the cluster does not answer or refuses
 	 */
+	/** The user's namespace, whether or not it exists yet; connects to nothing. */
+	public String namespaceOf(String username) {
+		return this.namespaces.namespaceOf(username);
+	}
+
 	public Issued issue(String username, Duration lifetime) {
 		String namespace = this.namespaces.ensure(username);
 		TokenRequest request = new TokenRequestBuilder().withNewSpec()

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.whalemountain.workloads.WorkloadsProperties;
 
 /**
@@ -16,15 +17,28 @@ import org.whalemountain.workloads.WorkloadsProperties;
 @Conditional(OnKubernetesConfigured.class)
 class KubernetesConfiguration {
 
+	private static final String KUBERNETES = "kubernetes";
+
 	@Bean(destroyMethod = "close")
 	KubernetesClient kubernetesClient(KubernetesProperties properties) {
 		return KubernetesClients.create(properties);
 	}
 
+	/**
+	 * Users' namespaces hold their runner's account while {@code wm.runners.engine} is
+	 * {@code kubernetes}: read as a plain property, since the runners module depends on
+	 * this one and not the other way round.
+	 */
 	@Bean
 	UserNamespaces userNamespaces(KubernetesClient kubernetesClient, KubernetesProperties properties,
-			WorkloadsProperties workloads) {
-		return new UserNamespaces(kubernetesClient, properties, workloads);
+			WorkloadsProperties workloads, Environment environment) {
+		return new UserNamespaces(kubernetesClient, properties, workloads,
+				KUBERNETES.equals(environment.getProperty("wm.runners.engine")));
+	}
+
+	@Bean
+	KubernetesHealthIndicator kubernetesHealthIndicator(KubernetesClient kubernetesClient) {
+		return new KubernetesHealthIndicator(kubernetesClient);
 	}
 
 	@Bean

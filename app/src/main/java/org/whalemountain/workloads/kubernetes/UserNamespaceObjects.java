@@ -32,6 +32,13 @@ public final class UserNamespaceObjects {
 	/** The ServiceAccount, Role and RoleBinding in every user namespace. */
 	public static final String USER_ACCOUNT = "wm-user";
 
+	/**
+	 * The ServiceAccount and RoleBinding the user's GitLab Runner creates its job pods
+	 * as, while runners run on Kubernetes ({@link RunnerAccount}): the runner's pod, and
+	 * no other, gets its token.
+	 */
+	public static final String RUNNER_ACCOUNT = "runner";
+
 	static final String QUOTA = "wm-quota";
 
 	static final String LIMITS = "wm-limits";
@@ -51,6 +58,15 @@ public final class UserNamespaceObjects {
 	 * @param ingressNamespace the ingress controller's namespace, or empty for none
 	 */
 	public static List<HasMetadata> of(String username, String namespace, UserLimits limits, String ingressNamespace) {
+		return of(username, namespace, limits, ingressNamespace, false);
+	}
+
+	/**
+	 * As {@link #of(String, String, UserLimits, String)}, with the runner's account
+	 * ({@link #RUNNER_ACCOUNT}) after the user's when {@code runnerAccount}.
+	 */
+	public static List<HasMetadata> of(String username, String namespace, UserLimits limits, String ingressNamespace,
+			boolean runnerAccount) {
 		List<HasMetadata> objects = new ArrayList<>();
 		Map<String, String> namespaceLabels = new LinkedHashMap<>(labels(username));
 		namespaceLabels.put(EngineLabels.KIND_LABEL, EngineLabels.USER_KIND);
@@ -81,6 +97,9 @@ public final class UserNamespaceObjects {
 			.withName(USER_ACCOUNT)
 			.endRoleRef()
 			.build());
+		if (runnerAccount) {
+			objects.addAll(RunnerAccount.objects(namespace, meta(RUNNER_ACCOUNT, namespace, username)));
+		}
 		objects.add(new ResourceQuotaBuilder().withMetadata(meta(QUOTA, namespace, username))
 			.withNewSpec()
 			.withHard(limits.quota())
@@ -136,7 +155,7 @@ public final class UserNamespaceObjects {
 				rule("", List.of("pods"), "delete"));
 	}
 
-	private static PolicyRule rule(String apiGroup, List<String> resources, String... verbs) {
+	static PolicyRule rule(String apiGroup, List<String> resources, String... verbs) {
 		return new PolicyRuleBuilder().withApiGroups(apiGroup).withResources(resources).withVerbs(verbs).build();
 	}
 

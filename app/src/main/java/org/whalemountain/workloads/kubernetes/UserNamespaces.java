@@ -25,11 +25,23 @@ public class UserNamespaces {
 
 	private final UserLimits limits;
 
+	private final boolean runnerAccount;
+
 	UserNamespaces(KubernetesClient client, KubernetesProperties properties, WorkloadsProperties workloads) {
+		this(client, properties, workloads, false);
+	}
+
+	/**
+	 * @param runnerAccount whether users' runners run on Kubernetes, and so each
+	 * namespace holds the runner's account ({@link RunnerAccount})
+	 */
+	UserNamespaces(KubernetesClient client, KubernetesProperties properties, WorkloadsProperties workloads,
+			boolean runnerAccount) {
 		this.client = client;
 		this.properties = properties;
 		this.limits = new UserLimits(workloads.quota().maxContainers(), workloads.nanoCpus(), workloads.memoryBytes(),
 				workloads.quota().maxMemoryBytes());
+		this.runnerAccount = runnerAccount;
 	}
 
 	/** The name of the user's namespace, whether or not it exists yet. */
@@ -46,7 +58,8 @@ public class UserNamespaces {
 	public String ensure(String username) {
 		String namespace = namespaceOf(username);
 		String ingressNamespace = this.properties.networkPolicy().ingressNamespace();
-		List<HasMetadata> objects = UserNamespaceObjects.of(username, namespace, this.limits, ingressNamespace);
+		List<HasMetadata> objects = UserNamespaceObjects.of(username, namespace, this.limits, ingressNamespace,
+				this.runnerAccount);
 		return KubernetesFailures.call(server(), "prepare the namespace " + namespace, () -> {
 			for (HasMetadata object : objects) {
 				this.client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
@@ -59,6 +72,15 @@ public class UserNamespaces {
 					.networkPolicies()
 					.inNamespace(namespace)
 					.withName(UserNamespaceObjects.ALLOW_INGRESS_CONTROLLER)
+					.delete();
+			}
+			if (!this.runnerAccount) {
+				// runners that ran here before and run on Docker now: the binding is all
+				// the runner's account could act with
+				this.client.rbac()
+					.roleBindings()
+					.inNamespace(namespace)
+					.withName(UserNamespaceObjects.RUNNER_ACCOUNT)
 					.delete();
 			}
 			return namespace;

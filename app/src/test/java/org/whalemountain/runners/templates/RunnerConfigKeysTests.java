@@ -31,6 +31,10 @@ class RunnerConfigKeysTests {
 		return List.of(TemplateVariants.ALICE_BUILDKIT, TemplateVariants.BOB_BUILDAH_CA_INSECURE);
 	}
 
+	static List<RunnerConfig> kubernetesVariants() {
+		return List.of(TemplateVariants.CAROL_KUBERNETES_BUILDAH, TemplateVariants.ALICE_KUBERNETES_BUILDKIT);
+	}
+
 	@ParameterizedTest
 	@MethodSource("variants")
 	void everyKeyIsOneGitlabRunnerDefines(RunnerConfig variant) {
@@ -58,6 +62,54 @@ class RunnerConfigKeysTests {
 				"allowed_users", "volumes", "extra_hosts");
 	}
 
+	@ParameterizedTest
+	@MethodSource("kubernetesVariants")
+	void everyKubernetesKeyIsOneGitlabRunnerDefines(RunnerConfig variant) {
+		TomlParseResult toml = Toml.parse(this.templates.configToml(variant));
+
+		assertThat(toml.errors()).isEmpty();
+		assertThat(toml.keySet()).isSubsetOf(ALLOWED.get("(top level)"));
+		TomlTable runner = toml.getArray("runners").getTable(0);
+		assertThat(runner.keySet()).isSubsetOf(ALLOWED.get("runners"));
+		TomlTable kubernetes = runner.getTable("kubernetes");
+		assertThat(kubernetes.keySet()).isSubsetOf(ALLOWED.get("runners.kubernetes"));
+		for (String key : kubernetes.keySet()) {
+			if (key.endsWith("security_context") && kubernetes.isTable(key)) {
+				assertSecurityContextKeys(key, kubernetes.getTable(key));
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("kubernetesVariants")
+	void theKubernetesHardeningKeysAreAllThere(RunnerConfig variant) {
+		TomlTable kubernetes = Toml.parse(this.templates.configToml(variant))
+			.getArray("runners")
+			.getTable(0)
+			.getTable("kubernetes");
+
+		// each left out falls back to gitlab-runner's permissive default: any namespace,
+		// any image, any service, the pod's token mounted, root allowed
+		assertThat(kubernetes.keySet()).contains("namespace", "namespace_overwrite_allowed", "namespace_per_job",
+				"privileged", "allow_privilege_escalation", "allowed_images", "allowed_services", "allowed_users",
+				"allowed_groups", "allowed_pull_policies", "service_account_overwrite_allowed",
+				"automount_service_account_token", "bearer_token_overwrite_allowed", "cap_drop", "pod_security_context",
+				"build_container_security_context", "helper_container_security_context",
+				"service_container_security_context", "init_permissions_container_security_context");
+	}
+
+	private static void assertSecurityContextKeys(String name, TomlTable context) {
+		String table = name.equals("pod_security_context") ? "runners.kubernetes.pod_security_context"
+				: "runners.kubernetes.*_container_security_context";
+		assertThat(context.keySet()).as(name).isSubsetOf(ALLOWED.get(table));
+		for (String nested : List.of("capabilities", "seccomp_profile", "app_armor_profile")) {
+			if (context.isTable(nested)) {
+				assertThat(context.getTable(nested).keySet()).as(name + "." + nested)
+					.isSubsetOf(ALLOWED.get("runners.kubernetes.*." + nested));
+			}
+		}
+	}
+
 	private static Map<String, Set<String>> allowedKeys() {
 		Map<String, List<String>> tables = new HashMap<>();
 		List<String> current = new ArrayList<>();
@@ -75,7 +127,10 @@ class RunnerConfigKeysTests {
 		}
 		Map<String, Set<String>> allowed = new HashMap<>();
 		tables.forEach((table, keys) -> allowed.put(table, Set.copyOf(keys)));
-		assertThat(allowed).containsOnlyKeys("(top level)", "runners", "runners.docker");
+		assertThat(allowed).containsOnlyKeys("(top level)", "runners", "runners.docker", "runners.kubernetes",
+				"runners.kubernetes.pod_security_context", "runners.kubernetes.*_container_security_context",
+				"runners.kubernetes.*.capabilities", "runners.kubernetes.*.seccomp_profile",
+				"runners.kubernetes.*.app_armor_profile");
 		return allowed;
 	}
 

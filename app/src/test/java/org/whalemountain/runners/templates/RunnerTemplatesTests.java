@@ -97,7 +97,7 @@ class RunnerTemplatesTests {
 	void allowedServicesLiftTheServicesLimit() {
 		RunnerConfig withServices = new RunnerConfig("bob", "wm-runner-bob", "https://gitlab.dept.test", 1L, "glrt-x",
 				List.of(), "b:1", List.of("b:1"), List.of("postgres:17"), List.of(), "wm-bob", "1", "1g", 1,
-				"1000:1000", "");
+				"1000:1000", "", null);
 
 		TomlTable docker = Toml.parse(this.templates.configToml(withServices))
 			.getArray("runners")
@@ -111,7 +111,7 @@ class RunnerTemplatesTests {
 	@Test
 	void unknownRunnerIdIsLeftOut() {
 		RunnerConfig withoutId = new RunnerConfig("bob", "wm-runner-bob", "https://gitlab.dept.test", null, "glrt-x",
-				List.of(), "b:1", List.of("b:1"), List.of(), List.of(), "wm-bob", "1", "1g", 1, "1000:1000", "");
+				List.of(), "b:1", List.of("b:1"), List.of(), List.of(), "wm-bob", "1", "1g", 1, "1000:1000", "", null);
 
 		TomlParseResult toml = Toml.parse(this.templates.configToml(withoutId));
 

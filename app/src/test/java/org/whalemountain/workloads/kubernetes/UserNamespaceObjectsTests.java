@@ -43,6 +43,21 @@ class UserNamespaceObjectsTests {
 	}
 
 	@Test
+	void withRunnersOnKubernetesTheNamespaceHoldsTheRunnersAccountBoundToItsClusterRole() throws IOException {
+		List<HasMetadata> objects = UserNamespaceObjects.of("alice", "wm-alice", DEFAULTS, "ingress-nginx", true);
+
+		assertYaml(objects, "user-namespace-alice-runner.yaml");
+	}
+
+	@Test
+	void withoutRunnersOnKubernetesThereIsNoRunnerAccount() {
+		List<HasMetadata> objects = UserNamespaceObjects.of("alice", "wm-alice", DEFAULTS, "ingress-nginx", false);
+
+		assertThat(objects).extracting((object) -> object.getMetadata().getName())
+			.doesNotContain(UserNamespaceObjects.RUNNER_ACCOUNT);
+	}
+
+	@Test
 	void theUsersRoleNeverTouchesSecretsRolesOrQuotasNorWritesWorkloads() {
 		List<PolicyRule> rules = UserNamespaceObjects.userRules();
 		assertThat(rules).flatExtracting(PolicyRule::getResources)
