@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * SIF builds ({@code wm.sif.*}); every property is in the operator guide.
  *
  * @param storeDir where finished SIF files live; empty for {@code <wm.data-dir>/sif}
- * @param workDir where builds keep layer blobs and the squashfs while they run; empty for
+ * @param workDir where builds keep layer blobs while they run; empty for
  * {@code <store-dir>/work}
  * @param maxConcurrentBuilds builds that run at once on this instance
  * @param mksquashfs the mksquashfs program

@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * {@code cat}. Run with {@code -Pbench}.
  */
 @ServiceTest
-@Timeout(value = 40, unit = TimeUnit.MINUTES)
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 class SifBuildBenchmark {
 
 	static final int ROUNDS = 3;
@@ -89,11 +89,14 @@ class SifBuildBenchmark {
 			try (HeapSampler sampler = new HeapSampler()) {
 				Build build = pushAndBuild(tag, "run" + i);
 				service.add(build.millis());
+				progress("service run " + i + ": " + build.millis() + " ms");
 				last = build.event();
 				heap = Math.max(heap, sampler.peakAboveStart());
 				live = Math.max(live, sampler.peakLiveAboveStart());
 			}
 			floor.add(images.exportAndSquash(tag, this.dir.resolve("floor.sqfs")));
+			progress("floor run " + i + ": " + floor.get(i) + " ms; heap so far " + (heap >> 20) + " MB peak, "
+					+ (live >> 20) + " MB after collections");
 		}
 		long largeHeap;
 		long largeLive;
@@ -103,6 +106,8 @@ class SifBuildBenchmark {
 			largeHeap = sampler.peakAboveStart();
 			largeLive = sampler.peakLiveAboveStart();
 		}
+		progress("large: " + largeMillis + " ms, heap " + (largeHeap >> 20) + " MB peak, " + (largeLive >> 20)
+				+ " MB after collections");
 		Cached cached = secondTag(image + ":run" + (ROUNDS - 1), last);
 		Path sif = this.sifBuilds.file(last.digest());
 		SifDownloadTimer.Download download = SifDownloadTimer.compare(http, this.port, imageId(http, "run0"), sif,
@@ -133,7 +138,7 @@ class SifBuildBenchmark {
 	/** Pushes {@code tag} and times its notification until its SIF is ready. */
 	private Build pushAndBuild(String tag, String name) {
 		int mark = this.events.mark();
-		this.alice.docker("push", tag);
+		this.alice.docker(Duration.ofMinutes(20), "push", tag);
 		ImageTagPushed event = await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(5))
 			.until(() -> pushed(mark, name), (found) -> found != null);
@@ -201,6 +206,15 @@ class SifBuildBenchmark {
 			}
 		}
 		return 0;
+	}
+
+	/** Each measurement as it is taken: a long run on a busy machine may not end. */
+	private static void progress(String line) throws java.io.IOException {
+		System.out.println("sif-build-benchmark: " + line);
+		Path file = Path.of("target", "benchmarks", "sif-build-progress.txt");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+				java.nio.file.StandardOpenOption.APPEND);
 	}
 
 	static String row(String name, List<Long> millis) {
