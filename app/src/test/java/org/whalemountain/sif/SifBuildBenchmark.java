@@ -110,8 +110,8 @@ class SifBuildBenchmark {
 				+ " MB after collections");
 		Cached cached = secondTag(image + ":run" + (ROUNDS - 1), last);
 		Path sif = this.sifBuilds.file(last.digest());
-		SifDownloadTimer.Download download = SifDownloadTimer.compare(http, this.port, imageId(http, "run0"), sif,
-				this.dir, ROUNDS);
+		SifDownloadTimer.Download download = SifDownloadTimer.compare(http, this.port,
+				imageId(http, "run" + (ROUNDS - 1)), sif, this.dir, ROUNDS);
 
 		long size = Files.size(sif);
 		print(List.of(
