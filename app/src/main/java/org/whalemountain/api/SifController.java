@@ -1,6 +1,9 @@
 package org.whalemountain.api;
 
+import java.nio.file.Path;
 import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -51,7 +54,8 @@ class SifController {
 	@GetMapping("/api/v1/images/{id}/sif")
 	@Operation(summary = "The image as a Singularity/Apptainer SIF file; 202 while it is being built, 409 if the "
 			+ "build failed")
-	ResponseEntity<?> download(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user, WebRequest request) {
+	ResponseEntity<?> download(@PathVariable long id, @AuthenticationPrincipal UserPrincipal user, WebRequest request,
+			HttpServletRequest servletRequest) {
 		Image image = this.images.get(user.username(), id);
 		SifBuild build = this.sifBuilds.request(sifRequest(image));
 		if (build.status() == SifStatus.FAILED) {
@@ -69,15 +73,21 @@ class SifController {
 		if (request.checkNotModified(etag)) {
 			return null;
 		}
-		Resource file = new FileSystemResource(this.sifBuilds.file(image.digest()));
-		return ResponseEntity.ok()
+		Path path = this.sifBuilds.file(image.digest());
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.eTag(etag)
 			.cacheControl(CacheControl.noCache().cachePrivate())
 			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName(image)).build().toString())
-			.body(file);
+					ContentDisposition.attachment().filename(fileName(image)).build().toString());
+		// a whole file goes by sendfile where the container can: SIFs are gigabytes
+		long size = sizeOf(path);
+		if (size >= 0 && Sendfile.offer(servletRequest, path, size)) {
+			return response.contentLength(size).build();
+		}
+		Resource file = new FileSystemResource(path);
+		return response.body(file);
 	}
 
 	@PostMapping("/api/v1/images/{id}/sif/rebuild")
@@ -89,6 +99,16 @@ class SifController {
 		}
 		SifBuild build = this.sifBuilds.rebuild(sifRequest(image));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(BuildView.of(build));
+	}
+
+	/** The file's size, or -1 when it cannot be read (the resource then answers). */
+	private static long sizeOf(Path file) {
+		try {
+			return java.nio.file.Files.size(file);
+		}
+		catch (java.io.IOException ex) {
+			return -1;
+		}
 	}
 
 	static SifRequest sifRequest(Image image) {

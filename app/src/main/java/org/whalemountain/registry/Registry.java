@@ -1,7 +1,6 @@
 package org.whalemountain.registry;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import org.whalemountain.platform.InvalidInputException;
@@ -41,11 +40,13 @@ public interface Registry {
 	RegistryImage image(String repository, String digest);
 
 	/**
-	 * Streams one blob of a repository into a file, checked against its digest. Blocks
-	 * for as long as the transfer takes.
-	 * @throws UnsupportedImageException if the blob is missing or does not match
+	 * Opens one blob of a repository as a stream, checked against its digest as it is
+	 * read: the read that reaches its end throws {@link UnsupportedImageException} when
+	 * the bytes do not match; a transfer that breaks off fails a read with an
+	 * {@link java.io.IOException}. The caller closes it.
+	 * @throws UnsupportedImageException if the blob is missing
 	 */
-	void downloadBlob(String repository, String digest, Path target);
+	java.io.InputStream openBlob(String repository, String digest);
 
 	/** The registry's name in image references, e.g. {@code 127.0.0.1:5000}. */
 	String host();

@@ -50,10 +50,13 @@ public interface RegistryClient {
 	ImageDetails config(String repository, ImageManifest manifest);
 
 	/**
-	 * Streams a blob (a layer) into {@code target} and checks it against its digest.
-	 * @throws UnsupportedImageException when the blob is missing or does not match
+	 * Opens a blob (a layer) as a stream that checks it against its digest as it goes:
+	 * the read that reaches its end throws {@link UnsupportedImageException} when the
+	 * bytes do not match, and a transfer that breaks off fails a read with an
+	 * {@link java.io.IOException}. The caller closes it.
+	 * @throws UnsupportedImageException when the blob is missing
 	 */
-	void downloadBlob(String repository, String digest, java.nio.file.Path target);
+	java.io.InputStream openBlob(String repository, String digest);
 
 	/**
 	 * Deletes the manifest with this digest and, as the registry does, every tag of the

@@ -45,15 +45,15 @@ class BuildLimits {
 	}
 
 	/**
-	 * The layers and the squashfs go to the work directory, the SIF to the store: each
-	 * about the compressed image's size. What is left must stay above
-	 * {@code wm.sif.min-free-disk}.
+	 * The layers go to the work directory, the SIF (mksquashfs writes its partition into
+	 * it) to the store: each about the compressed image's size. What is left must stay
+	 * above {@code wm.sif.min-free-disk}.
 	 * @throws BuildRefusedException {@code sif-disk-low}, worth a retry once space is
 	 * freed
 	 */
 	void checkFreeDisk(long imageBytes) {
 		Map<FileStore, Long> needed = new LinkedHashMap<>();
-		needed.merge(fileStore(this.store.workRoot()), 2 * imageBytes, Long::sum);
+		needed.merge(fileStore(this.store.workRoot()), imageBytes, Long::sum);
 		needed.merge(fileStore(this.store.storeRoot()), imageBytes, Long::sum);
 		long keep = this.properties.minFreeDisk().toBytes();
 		for (Map.Entry<FileStore, Long> disk : needed.entrySet()) {

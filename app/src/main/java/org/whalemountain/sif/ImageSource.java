@@ -1,6 +1,6 @@
 package org.whalemountain.sif;
 
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.List;
 
 import org.whalemountain.registry.ImageConfig;
@@ -19,8 +19,12 @@ public interface ImageSource {
 	 */
 	ImageLayout layout(String repository, String digest);
 
-	/** Downloads a blob to {@code target}, checking its digest. */
-	void download(String repository, String blobDigest, Path target);
+	/**
+	 * Opens a blob as a stream that checks its digest as it is read: the read that
+	 * reaches its end throws when the bytes do not match, one that breaks off throws an
+	 * {@link java.io.IOException}. The caller closes it.
+	 */
+	InputStream open(String repository, String blobDigest) throws java.io.IOException;
 
 	/**
 	 * @param configJson the config blob as stored, for {@code oci-config.json}

@@ -1,6 +1,6 @@
 package org.whalemountain.sif;
 
-import java.nio.file.Path;
+import java.io.InputStream;
 
 import org.springframework.stereotype.Component;
 import org.whalemountain.registry.Registry;
@@ -30,8 +30,8 @@ class RegistryImageSource implements ImageSource {
 	}
 
 	@Override
-	public void download(String repository, String blobDigest, Path target) {
-		this.registry.downloadBlob(repository, blobDigest, target);
+	public InputStream open(String repository, String blobDigest) {
+		return this.registry.openBlob(repository, blobDigest);
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * SIF builds ({@code wm.sif.*}); every property is in the operator guide.
  *
  * @param storeDir where finished SIF files live; empty for {@code <wm.data-dir>/sif}
- * @param workDir where builds keep layer blobs and the squashfs while they run; empty for
+ * @param workDir where builds keep layer blobs while they run; empty for
  * {@code <store-dir>/work}
  * @param maxConcurrentBuilds builds that run at once on this instance
  * @param mksquashfs the mksquashfs program
@@ -37,6 +37,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minFreeDisk free space a build must leave on the disks of the work directory and
  * the store, beyond what it will write there; otherwise it is refused with
  * {@code sif-disk-low} and tried again later
+ * @param parallelDownloads how many layers of one build download at once
  */
 @Validated
 @ConfigurationProperties("wm.sif")
@@ -46,7 +47,7 @@ public record SifProperties(@DefaultValue("") String storeDir, @DefaultValue("")
 		@NotNull @DefaultValue("PT2M") Duration lease, @NotNull @DefaultValue("P1D") Duration cleanupGrace,
 		@NotNull @DefaultValue("PT2S") Duration pollInterval, @NotNull @DefaultValue("20GB") DataSize maxImageSize,
 		@NotNull @DefaultValue("PT2H") Duration buildTimeout, @Min(1) @DefaultValue("10") int maxQueuedPerUser,
-		@NotNull @DefaultValue("2GB") DataSize minFreeDisk) {
+		@NotNull @DefaultValue("2GB") DataSize minFreeDisk, @Min(1) @Max(16) @DefaultValue("3") int parallelDownloads) {
 
 	Path store(Path dataDir) {
 		return this.storeDir.isBlank() ? dataDir.resolve("sif") : Path.of(this.storeDir);

@@ -1,10 +1,9 @@
 package org.whalemountain.sif;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,17 +111,12 @@ class LocalImageSource implements ImageSource {
 	}
 
 	@Override
-	public void download(String repository, String blobDigest, Path target) {
+	public InputStream open(String repository, String blobDigest) throws IOException {
 		checkRepository(repository);
 		String digest = blobDigest.substring(blobDigest.indexOf(':') + 1);
 		this.downloads.computeIfAbsent(digest, (d) -> new AtomicInteger()).incrementAndGet();
-		try {
-			Files.write(target,
-					blobDigest.startsWith("broken:") ? LayerTarFixture.escaping() : LayerTarFixture.simple());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new ByteArrayInputStream(
+				blobDigest.startsWith("broken:") ? LayerTarFixture.escaping() : LayerTarFixture.simple());
 	}
 
 	private void checkRepository(String repository) {

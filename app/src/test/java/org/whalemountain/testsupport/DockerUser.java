@@ -37,6 +37,18 @@ public final class DockerUser {
 	}
 
 	/**
+	 * Like {@link #docker(String...)}, for a command that may take up to {@code timeout}.
+	 */
+	public String docker(java.time.Duration timeout, String... args) {
+		DockerCli.Result result = DockerCli.attempt(timeout, this.environment, null, args);
+		if (result.exitCode() != 0) {
+			throw new IllegalStateException(
+					"docker " + String.join(" ", args) + " failed (" + result.exitCode() + "): " + result.stderr());
+		}
+		return result.stdout();
+	}
+
+	/**
 	 * Runs {@code docker ARGS} as this user and reports the outcome without judging it.
 	 */
 	public DockerCli.Result attempt(String... args) {

@@ -1,10 +1,5 @@
 package org.whalemountain.registry.distribution;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,26 +21,11 @@ final class ContentDigests {
 		return prefix(like) + HexFormat.of().formatHex(digest.digest(body));
 	}
 
-	/** {@link #of} of a file, read in chunks: layers can be gigabytes. */
-	static String ofFile(Path file, String like) {
-		MessageDigest digest = algorithm(like);
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] buffer = new byte[1 << 16];
-			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				digest.update(buffer, 0, read);
-			}
-			return prefix(like) + HexFormat.of().formatHex(digest.digest());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String prefix(String like) {
+	static String prefix(String like) {
 		return like.startsWith("sha512:") ? "sha512:" : "sha256:";
 	}
 
-	private static MessageDigest algorithm(String like) {
+	static MessageDigest algorithm(String like) {
 		try {
 			return MessageDigest.getInstance(like.startsWith("sha512:") ? "SHA-512" : "SHA-256");
 		}

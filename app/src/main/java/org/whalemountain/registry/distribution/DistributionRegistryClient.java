@@ -1,7 +1,7 @@
 package org.whalemountain.registry.distribution;
 
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,21 +100,17 @@ public class DistributionRegistryClient implements RegistryClient {
 	}
 
 	@Override
-	public void downloadBlob(String repository, String digest, Path target) {
-		int status = this.http.download(RequestKind.BLOB_GET, this.http.uri("/v2/" + repository + "/blobs/" + digest),
-				pull(repository), target);
-		if (status == 404) {
+	public InputStream openBlob(String repository, String digest) {
+		RegistryHttp.Streamed answer = this.http.stream(RequestKind.BLOB_GET,
+				this.http.uri("/v2/" + repository + "/blobs/" + digest), pull(repository));
+		if (answer.status() == 404) {
 			throw new UnsupportedImageException("an image whose layer " + digest + " is missing from the registry");
 		}
-		if (status != 200) {
-			throw new RegistryUnavailableException(
-					"The registry at " + this.http.base() + " answered " + status + " to GET blob " + digest + ".",
-					RegistryUnavailableException.RETRY_AFTER);
+		if (answer.status() != 200) {
+			throw new RegistryUnavailableException("The registry at " + this.http.base() + " answered "
+					+ answer.status() + " to GET blob " + digest + ".", RegistryUnavailableException.RETRY_AFTER);
 		}
-		String actual = ContentDigests.ofFile(target, digest);
-		if (!digest.equals(actual)) {
-			throw new UnsupportedImageException("an image whose layer " + digest + " does not match its digest");
-		}
+		return new VerifiedBlobStream(answer.body(), digest);
 	}
 
 	@Override

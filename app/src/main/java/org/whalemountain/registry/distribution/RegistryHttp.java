@@ -117,11 +117,11 @@ final class RegistryHttp {
 	}
 
 	/**
-	 * Streams a GET into {@code target} (a blob can be far larger than memory); the
-	 * timeout applies to the answer's start, not to the whole transfer.
-	 * @return the status; the file holds the body only when it is 200
+	 * Opens a GET's body as a stream (a blob can be far larger than memory); the timeout
+	 * applies to the answer's start, not to the whole transfer.
+	 * @return the status and, when it is 200, the open body (else {@code null})
 	 */
-	int download(RequestKind kind, URI uri, Access scope, java.nio.file.Path target) {
+	Streamed stream(RequestKind kind, URI uri, Access scope) {
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header("Authorization", "Bearer " + this.tokens.bearer(scope))
@@ -129,10 +129,12 @@ final class RegistryHttp {
 			.build();
 		this.counters.get(kind).increment();
 		try {
-			HttpResponse<java.nio.file.Path> response = this.client.send(request,
-					HttpResponse.BodyHandlers.ofFile(target));
+			HttpResponse<InputStream> response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			if (response.statusCode() != 200) {
+				response.body().close();
+			}
 			judge(new Answer(response.statusCode(), response.headers(), new byte[0]), "GET", uri);
-			return response.statusCode();
+			return new Streamed(response.statusCode(), (response.statusCode() == 200) ? response.body() : null);
 		}
 		catch (HttpTimeoutException ex) {
 			throw unavailable("GET " + uri.getPath() + " took longer than " + this.timeout + " to start");
@@ -172,6 +174,10 @@ final class RegistryHttp {
 			return this.headers.firstValue(name);
 		}
 
+	}
+
+	/** A streamed answer: its status, and its body when that is 200. */
+	record Streamed(int status, InputStream body) {
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.whalemountain.registry.facade;
 
-import java.nio.file.Path;
-
 import org.springframework.stereotype.Component;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.registry.RegistryClient;
@@ -25,8 +23,8 @@ class ImageReader {
 		return new RegistryImage(manifest.digest(), details.json(), details.config(), manifest.layers());
 	}
 
-	void download(String repository, String digest, Path target) {
-		this.client.downloadBlob(repository, digest, target);
+	java.io.InputStream open(String repository, String digest) {
+		return this.client.openBlob(repository, digest);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.whalemountain.registry.facade;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,8 +75,8 @@ class RegistryFacade implements Registry {
 	}
 
 	@Override
-	public void downloadBlob(String repository, String digest, Path target) {
-		this.images.download(repository, digest, target);
+	public java.io.InputStream openBlob(String repository, String digest) {
+		return this.images.open(repository, digest);
 	}
 
 	@Override

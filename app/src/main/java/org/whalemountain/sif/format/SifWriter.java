@@ -30,12 +30,12 @@ public final class SifWriter {
 	public static void write(OutputStream out, List<SifObject> objects, long createdEpochSeconds, UUID uuid)
 			throws IOException {
 		List<Placed> placed = place(objects);
-		long end = placed.isEmpty() ? Sif.DATA_OFFSET : placed.get(placed.size() - 1).end();
-		out.write(header(placed, end, createdEpochSeconds, uuid));
-		out.write(new byte[Sif.DESCRIPTORS_OFFSET - Sif.HEADER_SIZE]);
-		out.write(descriptors(placed, createdEpochSeconds));
-		long position = Sif.DATA_OFFSET;
+		long position = writeHeadAndSmallObjects(out, placed, createdEpochSeconds, uuid);
+		// the objects the front did not hold: the partition and whatever follows it
 		for (Placed object : placed) {
+			if (object.offset() < position) {
+				continue;
+			}
 			out.write(new byte[(int) (object.offset() - position)]);
 			if (object.object().content() != null) {
 				out.write(object.object().content());
@@ -50,6 +50,60 @@ public final class SifWriter {
 	}
 
 	/**
+	 * Where the partition of these objects starts: mksquashfs writes it there before the
+	 * rest of the file exists ({@link #writeFront}).
+	 * @param objects the small objects, then a partition of any size last
+	 */
+	public static long partitionOffset(List<SifObject> objects) throws IOException {
+		List<Placed> placed = place(objects);
+		Placed last = placed.get(placed.size() - 1);
+		if (!last.object().partition()) {
+			throw new IllegalArgumentException("The partition must be the last object");
+		}
+		return last.offset();
+	}
+
+	/**
+	 * Writes everything before the partition: header, descriptors and the small objects,
+	 * for a partition that was written in place
+	 * ({@link SifObject#squashfsWrittenInPlace}) at {@link #partitionOffset}.
+	 * @param out where the file's first bytes go
+	 */
+	public static void writeFront(OutputStream out, List<SifObject> objects, long createdEpochSeconds, UUID uuid)
+			throws IOException {
+		List<Placed> placed = place(objects);
+		if (placed.stream().anyMatch((p) -> p.object().file() != null)) {
+			throw new IllegalArgumentException("Only a partition written in place may follow the front");
+		}
+		long position = writeHeadAndSmallObjects(out, placed, createdEpochSeconds, uuid);
+		Placed last = placed.get(placed.size() - 1);
+		out.write(new byte[(int) (last.offset() - position)]);
+	}
+
+	/**
+	 * Header, descriptors and every object held in memory, which come before any
+	 * partition.
+	 * @return the position after them
+	 */
+	private static long writeHeadAndSmallObjects(OutputStream out, List<Placed> placed, long created, UUID uuid)
+			throws IOException {
+		long end = placed.isEmpty() ? Sif.DATA_OFFSET : placed.get(placed.size() - 1).end();
+		out.write(header(placed, end, created, uuid));
+		out.write(new byte[Sif.DESCRIPTORS_OFFSET - Sif.HEADER_SIZE]);
+		out.write(descriptors(placed, created));
+		long position = Sif.DATA_OFFSET;
+		for (Placed object : placed) {
+			if (object.object().content() == null) {
+				break;
+			}
+			out.write(new byte[(int) (object.offset() - position)]);
+			out.write(object.object().content());
+			position = object.end();
+		}
+		return position;
+	}
+
+	/**
 	 * Where each object lands: right after the previous one, partitions on a 4096
 	 * boundary.
 	 */
@@ -60,7 +114,7 @@ public final class SifWriter {
 		List<Placed> placed = new ArrayList<>();
 		long position = Sif.DATA_OFFSET;
 		for (SifObject object : objects) {
-			long size = (object.content() != null) ? object.content().length : Files.size(object.file());
+			long size = object.size();
 			long offset = object.partition() ? align(position) : position;
 			placed.add(new Placed(object, offset, size, offset - position + size));
 			position = offset + size;

@@ -15,17 +15,21 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * Turns an image's layers into one tar of its root filesystem, as a container runtime
  * would see it: whiteouts and opaque directories applied (and never written), a
  * non-directory replacing a whole subtree, hard links whose target was replaced written
- * as files, device nodes dropped. Two passes over the layer files: {@link LayerScan}
- * decides who wins each path ({@link LayerIndex}), then this streams the winners out,
- * directories first. Nothing is extracted to disk; only the rare converted hard-link
- * target waits in a {@link HardLinkSpool}. Flattening stops at the next entry once the
- * thread is interrupted.
+ * as files, device nodes dropped. Two passes over each layer: {@link LayerScan} reads its
+ * headers (a build does so while the layer downloads, see {@link ScannedLayer#scan}), the
+ * scans decide who wins each path ({@link LayerIndex}), then this streams the winners out
+ * of the layer files, directories first: each layer is decompressed once here. Nothing is
+ * extracted to disk; only the rare converted hard-link target waits in a
+ * {@link HardLinkSpool}. Flattening stops at the next entry once the thread is
+ * interrupted.
  */
 public final class Flattener {
 
 	private static final int UNREADABLE_SHOWN = 20;
 
 	private final List<Path> layers;
+
+	private final List<ScannedLayer> scanned;
 
 	private final List<SyntheticEntry> synthetic;
 
@@ -38,9 +42,24 @@ public final class Flattener {
 	 * build's own directory, on the disk whose free space the build was checked against
 	 */
 	public Flattener(List<Path> layers, List<SyntheticEntry> synthetic, Path spoolDirectory) {
+		this(layers, null, synthetic, spoolDirectory);
+	}
+
+	private Flattener(List<Path> layers, List<ScannedLayer> scanned, List<SyntheticEntry> synthetic,
+			Path spoolDirectory) {
 		this.layers = List.copyOf(layers);
+		this.scanned = (scanned != null) ? List.copyOf(scanned) : null;
 		this.synthetic = List.copyOf(synthetic);
 		this.spoolDirectory = spoolDirectory;
+	}
+
+	/**
+	 * Flattens layers whose headers were read already, each while it downloaded: the
+	 * write pass is the only one left.
+	 * @param scanned the layers bottom first, each with the file that holds its blob
+	 */
+	public static Flattener ofScanned(List<ScannedLayer> scanned, List<SyntheticEntry> synthetic, Path spoolDirectory) {
+		return new Flattener(scanned.stream().map(ScannedLayer::file).toList(), scanned, synthetic, spoolDirectory);
 	}
 
 	/**
@@ -49,15 +68,24 @@ public final class Flattener {
 	 * @throws java.io.InterruptedIOException when the thread was interrupted
 	 */
 	public FlattenReport writeTo(OutputStream out) throws IOException {
+		return writeTo(out, Progress.NONE);
+	}
+
+	/**
+	 * Like {@link #writeTo(OutputStream)}, telling {@code progress} how many content
+	 * bytes there are to write and how many are written.
+	 */
+	public FlattenReport writeTo(OutputStream out, Progress progress) throws IOException {
 		LayerIndex index = new LayerIndex();
-		long dropped = LayerScan.index(this.layers, index);
+		long dropped = LayerScan.index((this.scanned != null) ? this.scanned : LayerScan.scan(this.layers), index);
 		int top = this.layers.size();
 		for (int i = 0; i < this.synthetic.size(); i++) {
 			SyntheticEntry entry = this.synthetic.get(i);
 			index.add(entry.path(),
-					new LayerIndex.Winner(top, i, entry.kind(), entry.linkTarget(), entry.mode(), 0, 0, 0));
+					new LayerIndex.Winner(top, i, entry.kind(), entry.linkTarget(), entry.mode(), 0, 0, 0, 0));
 		}
-		TarWriter writer = new TarWriter(newTar(out));
+		progress.total(index.contentBytes());
+		TarWriter writer = new TarWriter(newTar(out), progress::written);
 		for (Map.Entry<String, LayerIndex.Winner> directory : index.directories()) {
 			writer.directory(directory.getKey(), directory.getValue());
 		}
@@ -111,6 +139,22 @@ public final class Flattener {
 		tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
 		tar.setAddPaxHeadersForNonAsciiNames(true);
 		return tar;
+	}
+
+	/** How far the write pass is, in bytes of file content. */
+	public interface Progress {
+
+		Progress NONE = new Progress() {
+		};
+
+		/** Called once, before anything is written. */
+		default void total(long contentBytes) {
+		}
+
+		/** Called as content is written, with the bytes written so far. */
+		default void written(long contentBytes) {
+		}
+
 	}
 
 }

@@ -21,8 +21,12 @@ public final class LayerIndex {
 
 	}
 
-	/** The entry that wins a path, with the metadata directories are written from. */
-	record Winner(int layer, int ordinal, Kind kind, String linkTarget, int mode, long uid, long gid, long mtime) {
+	/**
+	 * The entry that wins a path, with the metadata directories are written from, and its
+	 * content's size for progress.
+	 */
+	record Winner(int layer, int ordinal, Kind kind, String linkTarget, int mode, long uid, long gid, long mtime,
+			long size) {
 	}
 
 	/**
@@ -80,6 +84,11 @@ public final class LayerIndex {
 	boolean wins(String path, int layer, int ordinal) {
 		Winner winner = this.winners.get(path);
 		return winner != null && winner.layer() == layer && winner.ordinal() == ordinal;
+	}
+
+	/** The bytes of regular-file content that win, which flattening writes. */
+	long contentBytes() {
+		return this.winners.values().stream().filter((w) -> w.kind() == Kind.FILE).mapToLong(Winner::size).sum();
 	}
 
 	/** Every winning directory, parents before children. */

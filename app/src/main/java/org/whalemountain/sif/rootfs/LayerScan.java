@@ -3,6 +3,7 @@ package org.whalemountain.sif.rootfs;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -10,10 +11,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * The {@link Flattener}'s first pass: reads the headers of every layer, bottom first,
- * into a {@link LayerIndex} that decides who wins each path. Whiteouts and opaque markers
- * become the index's deletions and are never entries themselves; device nodes, FIFOs and
- * sparse files are dropped and counted.
+ * The {@link Flattener}'s first pass: reads the headers of a layer into a
+ * {@link ScannedLayer}, whose changes then decide, bottom layer first, who wins each path
+ * in a {@link LayerIndex}. Whiteouts and opaque markers become the index's deletions and
+ * are never entries themselves; device nodes, FIFOs and sparse files are dropped and
+ * counted.
  */
 final class LayerScan {
 
@@ -21,22 +23,54 @@ final class LayerScan {
 	}
 
 	/**
-	 * @param layers layer blobs bottom first
-	 * @return how many entries were dropped
+	 * Scans layer files, bottom first: for callers that have the blobs on disk already.
 	 * @throws InterruptedIOException when the thread was interrupted
 	 */
-	static long index(List<Path> layers, LayerIndex index) throws IOException {
-		long dropped = 0;
+	static List<ScannedLayer> scan(List<Path> layers) throws IOException {
+		List<ScannedLayer> scanned = new ArrayList<>();
 		for (int layer = 0; layer < layers.size(); layer++) {
 			try (TarArchiveInputStream tar = LayerStreams.open(layers.get(layer))) {
-				int ordinal = 0;
-				for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry(), ordinal++) {
-					stopIfInterrupted();
-					if (!add(index, layer, ordinal, entry)) {
-						dropped++;
-					}
+				scanned.add(scan(tar, layer, layers.get(layer)));
+			}
+		}
+		return scanned;
+	}
+
+	/**
+	 * @throws InterruptedIOException when the thread was interrupted
+	 */
+	static ScannedLayer scan(TarArchiveInputStream tar, int layer, Path file) throws IOException {
+		List<ScannedLayer.Entry> entries = new ArrayList<>();
+		long dropped = 0;
+		int ordinal = 0;
+		for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry(), ordinal++) {
+			stopIfInterrupted();
+			ScannedLayer.Entry change = change(layer, ordinal, entry);
+			if (change == null) {
+				dropped++;
+			}
+			else {
+				entries.add(change);
+			}
+		}
+		return new ScannedLayer(file, entries, dropped);
+	}
+
+	/**
+	 * Applies the layers' changes to the index, bottom first.
+	 * @return how many entries were dropped
+	 */
+	static long index(List<ScannedLayer> layers, LayerIndex index) {
+		long dropped = 0;
+		for (int layer = 0; layer < layers.size(); layer++) {
+			for (ScannedLayer.Entry entry : layers.get(layer).entries()) {
+				switch (entry.change()) {
+					case ADD -> index.add(entry.path(), entry.winner());
+					case WHITEOUT -> index.whiteout(entry.path(), layer);
+					case OPAQUE -> index.opaque(entry.path(), layer);
 				}
 			}
+			dropped += layers.get(layer).dropped();
 		}
 		return dropped;
 	}
@@ -49,30 +83,30 @@ final class LayerScan {
 	}
 
 	/**
-	 * @return {@code false} for an entry that was dropped
+	 * @return {@code null} for an entry that is dropped
 	 */
-	private static boolean add(LayerIndex index, int layer, int ordinal, TarArchiveEntry entry) {
+	private static ScannedLayer.Entry change(int layer, int ordinal, TarArchiveEntry entry) {
 		String path = TarPaths.normalize(entry.getName());
 		String name = TarPaths.fileName(path);
 		if (TarPaths.OPAQUE.equals(name)) {
-			index.opaque(TarPaths.parent(path), layer);
-			return true;
+			return new ScannedLayer.Entry(ScannedLayer.Change.OPAQUE, TarPaths.parent(path), null);
 		}
 		if (name.startsWith(TarPaths.WHITEOUT)) {
 			String parent = TarPaths.parent(path);
 			String hidden = name.substring(TarPaths.WHITEOUT.length());
-			index.whiteout(parent.isEmpty() ? hidden : parent + "/" + hidden, layer);
-			return true;
+			return new ScannedLayer.Entry(ScannedLayer.Change.WHITEOUT,
+					parent.isEmpty() ? hidden : parent + "/" + hidden, null);
 		}
 		LayerIndex.Kind kind = kindOf(entry);
 		if (kind == null) {
-			return false;
+			return null;
 		}
 		String target = (kind == LayerIndex.Kind.HARDLINK) ? TarPaths.linkTarget(entry.getName(), entry.getLinkName())
 				: entry.getLinkName();
-		index.add(path, new LayerIndex.Winner(layer, ordinal, kind, target, entry.getMode(), entry.getLongUserId(),
-				entry.getLongGroupId(), entry.getModTime().getTime() / 1000));
-		return true;
+		return new ScannedLayer.Entry(ScannedLayer.Change.ADD, path,
+				new LayerIndex.Winner(layer, ordinal, kind, target, entry.getMode(), entry.getLongUserId(),
+						entry.getLongGroupId(), entry.getModTime().getTime() / 1000,
+						(kind == LayerIndex.Kind.FILE) ? entry.getSize() : 0));
 	}
 
 	private static LayerIndex.Kind kindOf(TarArchiveEntry entry) {

@@ -20,7 +20,12 @@ final class LayerStreams {
 	}
 
 	static TarArchiveInputStream open(Path blob) throws IOException {
-		InputStream in = new BufferedInputStream(Files.newInputStream(blob), 1 << 16);
+		return open(Files.newInputStream(blob));
+	}
+
+	/** Reads from {@code blob}, which the returned stream closes. */
+	static TarArchiveInputStream open(InputStream blob) throws IOException {
+		InputStream in = new BufferedInputStream(blob, 1 << 16);
 		in.mark(4);
 		byte[] magic = in.readNBytes(4);
 		in.reset();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -28,8 +29,17 @@ final class TarWriter {
 
 	private long entries;
 
-	TarWriter(TarArchiveOutputStream tar) {
+	private final LongConsumer contentWritten;
+
+	private long content;
+
+	/**
+	 * @param contentWritten told the file content bytes written so far, about every
+	 * megabyte
+	 */
+	TarWriter(TarArchiveOutputStream tar, LongConsumer contentWritten) {
 		this.tar = tar;
+		this.contentWritten = contentWritten;
 	}
 
 	void directory(String path, LayerIndex.Winner winner) throws IOException {
@@ -123,6 +133,11 @@ final class TarWriter {
 			}
 			this.tar.write(buffer, 0, read);
 			copied += read;
+			long before = this.content;
+			this.content += read;
+			if ((before >> 20) != (this.content >> 20)) {
+				this.contentWritten.accept(this.content);
+			}
 		}
 		return copied;
 	}
