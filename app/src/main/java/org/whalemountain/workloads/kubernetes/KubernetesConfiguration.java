@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.whalemountain.workloads.WorkloadsProperties;
+import org.whalemountain.workloads.engine.ContainerEngine;
 
 /**
  * The Kubernetes beans, only while Kubernetes is configured
@@ -25,6 +26,16 @@ class KubernetesConfiguration {
 	UserNamespaces userNamespaces(KubernetesClient kubernetesClient, KubernetesProperties properties,
 			WorkloadsProperties workloads) {
 		return new UserNamespaces(kubernetesClient, properties, workloads);
+	}
+
+	/**
+	 * Known to {@code ContainerEngines} as {@code kubernetes}; launched on only while
+	 * {@code wm.workloads.engines.enabled} names it.
+	 */
+	@Bean
+	ContainerEngine kubernetesContainerEngine(KubernetesClient kubernetesClient, UserNamespaces userNamespaces,
+			KubernetesProperties properties) {
+		return new KubernetesContainerEngine(kubernetesClient, userNamespaces, properties);
 	}
 
 	@Bean

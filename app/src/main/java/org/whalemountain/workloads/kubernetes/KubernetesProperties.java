@@ -155,8 +155,11 @@ public record KubernetesProperties(@Valid @NotNull @DefaultValue Api api, @NotNu
 	 *
 	 * @param defaultUid the user id of a pod whose spec names none
 	 * @param defaultGid its group id
+	 * @param startWait how long a launch or start waits for the pod to run before it
+	 * answers with a pending container (a long image pull)
 	 */
-	public record Pods(@Min(1) @DefaultValue("1000") int defaultUid, @Min(1) @DefaultValue("1000") int defaultGid) {
+	public record Pods(@Min(1) @DefaultValue("1000") int defaultUid, @Min(1) @DefaultValue("1000") int defaultGid,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("PT1M") Duration startWait) {
 	}
 
 	/**

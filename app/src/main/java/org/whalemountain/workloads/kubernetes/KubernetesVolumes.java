@@ -25,6 +25,9 @@ import org.whalemountain.workloads.engine.ContainerSpec;
  * {@code subPath}, so that the directory around it keeps what the image has there. The
  * Secret is chosen over an init container because the kubelet writes it before the
  * process starts, with no image of ours to pull, and it goes with the Deployment.</li>
+ * <li>{@code /tmp} is an empty directory of the pod's, unless the spec puts a volume
+ * there: the pod runs as a non-root user, and many images leave {@code /tmp} writable by
+ * root only.</li>
  * </ul>
  */
 final class KubernetesVolumes {
@@ -34,6 +37,8 @@ final class KubernetesVolumes {
 	static final String ENGINE_API = "engine-api";
 
 	static final String FILES = "files";
+
+	static final String TMP = "tmp";
 
 	/** The token's lifetime; the kubelet renews it at 80 % of that. */
 	private static final long TOKEN_SECONDS = 3600;
@@ -89,6 +94,9 @@ final class KubernetesVolumes {
 			}
 			volumes.add(secret.endSecret().build());
 		}
+		if (ownTmp(spec)) {
+			volumes.add(new VolumeBuilder().withName(TMP).withNewEmptyDir().endEmptyDir().build());
+		}
 		return volumes;
 	}
 
@@ -101,6 +109,9 @@ final class KubernetesVolumes {
 				// a token volume is always read-only
 				.withReadOnly(volume.readOnly() || name.equals(ENGINE_API))
 				.build());
+		}
+		if (ownTmp(spec)) {
+			mounts.add(new VolumeMountBuilder().withName(TMP).withMountPath("/tmp").build());
 		}
 		for (int i = 0; i < spec.files().size(); i++) {
 			mounts.add(new VolumeMountBuilder().withName(FILES)
@@ -115,6 +126,10 @@ final class KubernetesVolumes {
 	/** The Secret key of the spec's i-th file; a path is no valid key. */
 	static String key(int index) {
 		return "file-" + index;
+	}
+
+	private static boolean ownTmp(ContainerSpec spec) {
+		return spec.volumes().stream().noneMatch((volume) -> volume.containerPath().equals("/tmp"));
 	}
 
 	private static boolean has(ContainerSpec spec, ContainerSpec.VolumeSource source) {

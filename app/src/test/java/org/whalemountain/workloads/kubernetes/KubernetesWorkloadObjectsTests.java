@@ -96,10 +96,12 @@ class KubernetesWorkloadObjectsTests extends SpecTranslationContract {
 
 		PodSpec pod = KubernetesWorkloadObjects.pod(spec, placement(spec, NO_INGRESS, null));
 
-		assertThat(pod.getVolumes()).singleElement().satisfies((volume) -> {
-			assertThat(volume.getEmptyDir()).isNotNull();
-			assertThat(volume.getPersistentVolumeClaim()).isNull();
-		});
+		assertThat(pod.getVolumes()).filteredOn((volume) -> volume.getName().equals("home"))
+			.singleElement()
+			.satisfies((volume) -> {
+				assertThat(volume.getEmptyDir()).isNotNull();
+				assertThat(volume.getPersistentVolumeClaim()).isNull();
+			});
 		assertThat(SharedSpecs.all().values()).allSatisfy((shared) -> assertThat(
 				KubernetesWorkloadObjects.pod(shared, placement(shared, NO_INGRESS, "wm-home")).getVolumes())
 			.allSatisfy((volume) -> assertThat(volume.getHostPath()).isNull()));
