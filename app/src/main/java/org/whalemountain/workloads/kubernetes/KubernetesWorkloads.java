@@ -69,8 +69,11 @@ final class KubernetesWorkloads {
 	}
 
 	/**
-	 * Every container the service made whose labels include these, in any namespace.
-	 * Endpoints are left out: read them with {@link #inspect}.
+	 * Every container the service made whose labels include these, in any of its users'
+	 * namespaces: only those with its namespace prefix, so that two services sharing a
+	 * cluster under different prefixes (a staging and a production one) never reconcile
+	 * each other's containers away. Endpoints are left out: read them with
+	 * {@link #inspect}.
 	 */
 	List<ContainerInfo> list(Map<String, String> labels) {
 		Map<String, String> selector = new TreeMap<>(KubernetesLabels.selector(labels));
@@ -81,7 +84,12 @@ final class KubernetesWorkloads {
 				.inAnyNamespace()
 				.withLabels(selector)
 				.list()
-				.getItems();
+				.getItems()
+				.stream()
+				.filter((deployment) -> deployment.getMetadata()
+					.getNamespace()
+					.startsWith(this.properties.namespacePrefix()))
+				.toList();
 			List<Pod> pods = deployments.isEmpty() ? List.of()
 					: this.client.pods().inAnyNamespace().withLabels(selector).list().getItems();
 			return deployments.stream().map((deployment) -> {
