@@ -22,10 +22,10 @@ import org.whalemountain.workloads.engine.TerminalSession;
  * The {@link ContainerEngine} on a Kubernetes cluster, through fabric8: a container is a
  * Deployment of one pod in its owner's namespace, with its Service, Ingresses and
  * Secrets; its id is {@code <namespace>/<deployment>}. Running is {@link KubernetesRuns}
- * (what to create is computed by {@link KubernetesWorkloadObjects}), the life cycle and
- * states {@link KubernetesWorkloads} (read by {@link KubernetesContainerStates}),
- * commands, files and logs {@link KubernetesExec}, terminals {@link KubernetesTerminals};
- * this class only hands each call on. Thread-safe.
+ * (what to create is computed by {@link KubernetesWorkloadObjects}), the life cycle
+ * {@link KubernetesWorkloads}, reading {@link KubernetesLookups} (states by
+ * {@link KubernetesContainerStates}), commands, files and logs {@link KubernetesExec},
+ * terminals {@link KubernetesTerminals}; this class only hands each call on. Thread-safe.
  */
 final class KubernetesContainerEngine implements ContainerEngine {
 
@@ -35,6 +35,8 @@ final class KubernetesContainerEngine implements ContainerEngine {
 
 	private final KubernetesWorkloads workloads;
 
+	private final KubernetesLookups lookups;
+
 	private final KubernetesExec exec;
 
 	private final KubernetesTerminals terminals;
@@ -43,10 +45,11 @@ final class KubernetesContainerEngine implements ContainerEngine {
 
 	KubernetesContainerEngine(KubernetesClient client, UserNamespaces namespaces, KubernetesProperties properties) {
 		this.client = client;
-		this.workloads = new KubernetesWorkloads(client, properties);
-		this.runs = new KubernetesRuns(client, namespaces, properties, this.workloads);
-		this.exec = new KubernetesExec(client, this.workloads);
-		this.terminals = new KubernetesTerminals(client, this.workloads);
+		this.lookups = new KubernetesLookups(client, properties);
+		this.workloads = new KubernetesWorkloads(client, properties, this.lookups);
+		this.runs = new KubernetesRuns(client, namespaces, properties, this.workloads, this.lookups);
+		this.exec = new KubernetesExec(client, this.lookups);
+		this.terminals = new KubernetesTerminals(client, this.lookups);
 		this.images = new KubernetesImages(client);
 	}
 
@@ -93,12 +96,12 @@ final class KubernetesContainerEngine implements ContainerEngine {
 
 	@Override
 	public Optional<ContainerInfo> inspect(String containerId) {
-		return this.workloads.inspect(containerId);
+		return this.lookups.inspect(containerId);
 	}
 
 	@Override
 	public List<ContainerInfo> list(Map<String, String> labels) {
-		return this.workloads.list(labels);
+		return this.lookups.list(labels);
 	}
 
 	@Override

@@ -30,9 +30,9 @@ final class KubernetesExec {
 
 	private final KubernetesClient client;
 
-	private final KubernetesWorkloads workloads;
+	private final KubernetesLookups workloads;
 
-	KubernetesExec(KubernetesClient client, KubernetesWorkloads workloads) {
+	KubernetesExec(KubernetesClient client, KubernetesLookups workloads) {
 		this.client = client;
 		this.workloads = workloads;
 	}

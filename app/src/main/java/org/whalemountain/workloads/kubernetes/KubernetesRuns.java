@@ -34,12 +34,15 @@ final class KubernetesRuns {
 
 	private final KubernetesWorkloads workloads;
 
+	private final KubernetesLookups lookups;
+
 	KubernetesRuns(KubernetesClient client, UserNamespaces namespaces, KubernetesProperties properties,
-			KubernetesWorkloads workloads) {
+			KubernetesWorkloads workloads, KubernetesLookups lookups) {
 		this.client = client;
 		this.namespaces = namespaces;
 		this.properties = properties;
 		this.workloads = workloads;
+		this.lookups = lookups;
 	}
 
 	StartedContainer run(ContainerSpec spec, RegistryCredentials credentials, Consumer<PullProgress> progress) {
@@ -57,7 +60,7 @@ final class KubernetesRuns {
 		objects.addAll(KubernetesWorkloadObjects.of(spec, placement));
 		KubernetesContainerRef ref = KubernetesContainerRef.of(namespace, placement.objectName());
 		String server = this.workloads.server();
-		if (this.workloads.inspect(ref.id()).isPresent()) {
+		if (this.lookups.inspect(ref.id()).isPresent()) {
 			throw taken(spec, ref, null);
 		}
 		progress.accept(new PullProgress(100, "The cluster's node pulls the image itself when it starts the pod."));

@@ -23,9 +23,9 @@ final class KubernetesTerminals {
 
 	private final KubernetesClient client;
 
-	private final KubernetesWorkloads workloads;
+	private final KubernetesLookups workloads;
 
-	KubernetesTerminals(KubernetesClient client, KubernetesWorkloads workloads) {
+	KubernetesTerminals(KubernetesClient client, KubernetesLookups workloads) {
 		this.client = client;
 		this.workloads = workloads;
 	}
