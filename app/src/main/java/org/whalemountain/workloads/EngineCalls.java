@@ -32,6 +32,12 @@ public final class EngineCalls {
 					+ " Nothing was changed; try again in a few seconds.", BUSY_RETRY);
 		}
 		catch (EngineUnavailableException ex) {
+			if (ex.engine() != null && !ex.engine().equals("docker")) {
+				// "docker-unavailable" predates the other engines; theirs is the neutral
+				// word
+				throw new UnavailableException("engine-unavailable", "The " + ex.engine() + " engine does not answer ("
+						+ ex.getMessage() + "). Nothing was changed; try again later.", Duration.ofSeconds(30));
+			}
 			throw new UnavailableException("docker-unavailable", "The container engine does not answer ("
 					+ ex.getMessage() + "). Nothing was changed; try again later.", Duration.ofSeconds(30));
 		}

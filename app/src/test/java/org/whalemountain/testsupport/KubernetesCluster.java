@@ -79,6 +79,11 @@ public final class KubernetesCluster {
 		return this.env.get("WM_K8S_SERVER");
 	}
 
+	/** The cluster's own kubectl, for commands that run on, such as port-forward. */
+	public String kubectlPath() {
+		return this.env.get("WM_K8S_KUBECTL");
+	}
+
 	public String caFile() {
 		return this.env.get("WM_K8S_CA");
 	}

@@ -8,8 +8,9 @@ import java.util.Map;
  * A container as the engine reports it now.
  *
  * @param state where it is in its life
- * @param reason why it is {@link ContainerState#FAILED}, in the service's words, else
- * {@code null}
+ * @param reason why it is {@link ContainerState#FAILED}, or what a
+ * {@link ContainerState#PENDING} one waits for when the engine says, in the service's
+ * words; else {@code null}
  * @param pullPercent how much of the image is pulled while {@link ContainerState#PENDING}
  * for a pull, else {@code null}
  * @param endpoints how its guest ports are reached, on the ports the engine actually

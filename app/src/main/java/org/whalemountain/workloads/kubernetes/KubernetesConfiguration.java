@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.whalemountain.workloads.WorkloadsProperties;
+import org.whalemountain.workloads.engine.ContainerEngine;
 
 /**
  * The Kubernetes beans, only while Kubernetes is configured
@@ -39,6 +40,16 @@ class KubernetesConfiguration {
 	@Bean
 	KubernetesHealthIndicator kubernetesHealthIndicator(KubernetesClient kubernetesClient) {
 		return new KubernetesHealthIndicator(kubernetesClient);
+	}
+
+	/**
+	 * Known to {@code ContainerEngines} as {@code kubernetes}; launched on only while
+	 * {@code wm.workloads.engines.enabled} names it.
+	 */
+	@Bean
+	ContainerEngine kubernetesContainerEngine(KubernetesClient kubernetesClient, UserNamespaces userNamespaces,
+			KubernetesProperties properties) {
+		return new KubernetesContainerEngine(kubernetesClient, userNamespaces, properties);
 	}
 
 	@Bean

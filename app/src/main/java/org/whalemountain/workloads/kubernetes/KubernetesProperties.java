@@ -1,10 +1,12 @@
 package org.whalemountain.workloads.kubernetes;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -27,12 +29,19 @@ import org.springframework.validation.annotation.Validated;
  * @param namespacePrefix put before each user's name to make their namespace
  * @param kubeconfig the users' kubeconfigs
  * @param networkPolicy which traffic may reach users' pods
+ * @param ingress how users' HTTP ports are reached by name, when the cluster has an
+ * ingress controller
+ * @param home the users' homes on the cluster
+ * @param pods how users' pods run
+ * @param nodePorts how users reach guest ports without an Ingress
  */
 @Validated
 @ConfigurationProperties("wm.kubernetes")
 public record KubernetesProperties(@Valid @NotNull @DefaultValue Api api, @NotNull @DefaultValue("") String publicUrl,
 		@NotNull @DefaultValue("") String publicCa, @NotNull @DefaultValue("wm-") String namespacePrefix,
-		@Valid @NotNull @DefaultValue Kubeconfig kubeconfig, @Valid @NotNull @DefaultValue Network networkPolicy) {
+		@Valid @NotNull @DefaultValue Kubeconfig kubeconfig, @Valid @NotNull @DefaultValue Network networkPolicy,
+		@Valid @NotNull @DefaultValue Ingress ingress, @Valid @NotNull @DefaultValue Home home,
+		@Valid @NotNull @DefaultValue Pods pods, @Valid @NotNull @DefaultValue NodePorts nodePorts) {
 
 	/** A DNS label's start: the rest of a namespace name is the sanitised username. */
 	private static final Pattern PREFIX = Pattern.compile("[a-z]([a-z0-9-]{0,19})");
@@ -107,6 +116,68 @@ public record KubernetesProperties(@Valid @NotNull @DefaultValue Api api, @NotNu
 	 * reach users' pods; empty lets nothing in
 	 */
 	public record Network(@NotNull @DefaultValue("ingress-nginx") String ingressNamespace) {
+	}
+
+	/**
+	 * With a domain, each HTTP guest port of a container gets an Ingress host
+	 * {@code <name>-<user>.<domain>} and a ClusterIP Service; without one, its Service is
+	 * a NodePort (the API server allocates it from its
+	 * {@code --service-node-port-range}).
+	 *
+	 * @param domain the wildcard DNS domain pointing at the ingress controller, e.g.
+	 * {@code apps.example.org}; empty for no Ingresses
+	 * @param className the IngressClass of the controller; empty for the cluster's
+	 * default class
+	 * @param httpPorts which guest ports speak HTTP and so get an Ingress
+	 */
+	public record Ingress(@NotNull @DefaultValue("") String domain, @NotNull @DefaultValue("") String className,
+			@NotNull @DefaultValue( {
+					"80", "8000", "8080", "8888", "3000", "5000" }) List<Integer> httpPorts){
+
+		public Ingress {
+			httpPorts = List.copyOf(httpPorts);
+		}
+
+	}
+
+	/**
+	 * @param storageClass the StorageClass of each user's home PersistentVolumeClaim;
+	 * empty gives containers an empty directory as their home instead, lost with the pod
+	 * @param size the size each user's home claim asks for
+	 */
+	public record Home(@NotNull @DefaultValue("") String storageClass, @NotNull @DefaultValue("10Gi") String size) {
+	}
+
+	/**
+	 * Users' pods always run as a non-root user (the namespace enforces the
+	 * {@code restricted} Pod Security Standard); a spec that names no user runs as this
+	 * one, since an image's own user is root more often than not.
+	 *
+	 * @param defaultUid the user id of a pod whose spec names none
+	 * @param defaultGid its group id
+	 * @param startWait how long a launch or start waits for the pod to run before it
+	 * answers with a pending container (a long image pull)
+	 */
+	public record Pods(@Min(1) @DefaultValue("1000") int defaultUid, @Min(1) @DefaultValue("1000") int defaultGid,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("PT1M") Duration startWait) {
+	}
+
+	/**
+	 * @param address the address users reach the cluster's NodePorts at; empty when they
+	 * cannot (then a guest port's endpoint is a {@code kubectl port-forward} line)
+	 * @param min the lowest port of the API server's {@code --service-node-port-range}: a
+	 * public port the service reserved inside the range is asked for as the NodePort, one
+	 * outside (a Docker host port) lets the cluster choose
+	 * @param max the highest port of that range
+	 */
+	public record NodePorts(@NotNull @DefaultValue("") String address, @Min(1) @DefaultValue("30000") int min,
+			@Min(1) @DefaultValue("32767") int max) {
+
+		/** Whether the cluster can be asked for this NodePort. */
+		public boolean contains(int port) {
+			return port >= this.min && port <= this.max;
+		}
+
 	}
 
 }

@@ -48,7 +48,7 @@ public final class NamespaceNames {
 		return dnsName(username, MAX_LENGTH);
 	}
 
-	private static String dnsName(String username, int room) {
+	static String dnsName(String username, int room) {
 		if (username.length() <= room && DNS_LABEL.matcher(username).matches()
 				&& !LOOKS_HASHED.matcher(username).matches()) {
 			return username;

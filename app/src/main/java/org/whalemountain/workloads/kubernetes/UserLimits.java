@@ -63,12 +63,12 @@ public record UserLimits(int maxContainers, long containerNanoCpus, long contain
 		return values;
 	}
 
-	private static Quantity cpu(long nanoCpus) {
+	static Quantity cpu(long nanoCpus) {
 		long millis = Math.max(1, nanoCpus / 1_000_000);
 		return new Quantity((millis % 1000 == 0) ? String.valueOf(millis / 1000) : millis + "m");
 	}
 
-	private static Quantity memory(long bytes) {
+	static Quantity memory(long bytes) {
 		return new Quantity((bytes % MEBIBYTE == 0) ? (bytes / MEBIBYTE) + "Mi" : String.valueOf(bytes));
 	}
 

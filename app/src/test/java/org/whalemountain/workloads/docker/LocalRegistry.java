@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * 127.0.0.1 port, storing into a temp directory, optionally behind htpasswd
  * authentication. dockerd treats 127.0.0.0/8 registries as insecure, so plain HTTP works.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
 
 	private static final String BINARY = System.getenv().getOrDefault("WM_DOCKER_REGISTRY", "/usr/bin/docker-registry");
 
@@ -47,12 +47,12 @@ final class LocalRegistry implements AutoCloseable {
 	}
 
 	/** Anyone may push and pull. */
-	static LocalRegistry open() {
+	public static LocalRegistry open() {
 		return start(null, null);
 	}
 
 	/** Only this user may push and pull. */
-	static LocalRegistry withUser(String user, String password) {
+	public static LocalRegistry withUser(String user, String password) {
 		return start(user, password);
 	}
 
@@ -82,7 +82,7 @@ final class LocalRegistry implements AutoCloseable {
 	}
 
 	/** {@code 127.0.0.1:port}, the registry part of an image reference. */
-	String address() {
+	public String address() {
 		return this.address;
 	}
 
@@ -90,7 +90,7 @@ final class LocalRegistry implements AutoCloseable {
 	 * Pushes a local image to this registry with the docker CLI, logged in as the user if
 	 * given, with its own CLI configuration so no credentials linger.
 	 */
-	void push(String image, String user, String password) {
+	public void push(String image, String user, String password) {
 		Map<String, String> environment = Map.of("DOCKER_CONFIG", this.directory.resolve("cli").toString());
 		if (user != null) {
 			DockerCli.run(environment, password, "login", "--username", user, "--password-stdin", this.address);
