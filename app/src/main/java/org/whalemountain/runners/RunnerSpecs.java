@@ -35,8 +35,13 @@ final class RunnerSpecs {
 	 */
 	static ContainerSpec spec(String username, RunnersProperties properties, String configToml) {
 		boolean kubernetes = KUBERNETES.equals(properties.engine());
-		List<ContainerSpec.Volume> volumes = kubernetes ? List.of() : List
-			.of(new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API, "/var/run/docker.sock", false));
+		// the engine's API where gitlab-runner looks for it: Docker's socket, or the
+		// in-cluster account of the Kubernetes client (token, CA, namespace)
+		ContainerSpec.Volume engineApi = kubernetes
+				? new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API,
+						"/var/run/secrets/kubernetes.io/serviceaccount", true)
+				: new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API, "/var/run/docker.sock", false);
+		List<ContainerSpec.Volume> volumes = List.of(engineApi);
 		// not root, the image's CMD (run --user=gitlab-runner) needs root; the working
 		// directory matters to shell executors only
 		List<String> command = kubernetes ? List.of("run", "--config", CONFIG_PATH, "--working-directory", "/tmp")

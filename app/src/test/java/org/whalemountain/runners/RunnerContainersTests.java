@@ -32,10 +32,11 @@ class RunnerContainersTests {
 	}
 
 	@Test
-	void onKubernetesTheRunnerAsksForNoEngineSocketAndRunsAsTheJobUserWithoutCapabilities() {
+	void onKubernetesTheRunnerGetsTheInClusterAccountNotASocketAndRunsAsTheJobUserWithoutCapabilities() {
 		ContainerSpec spec = RunnerSpecs.spec("alice", onKubernetes(), "concurrent = 1\n");
 
-		assertThat(spec.volumes()).isEmpty();
+		assertThat(spec.volumes()).containsExactly(new ContainerSpec.Volume(ContainerSpec.VolumeSource.ENGINE_API,
+				"/var/run/secrets/kubernetes.io/serviceaccount", true));
 		assertThat(spec.runAs()).isEqualTo(new ContainerSpec.RunAs(2000, 3000));
 		assertThat(spec.security().noNewPrivileges()).isTrue();
 		assertThat(spec.security().dropAllCapabilities()).isTrue();

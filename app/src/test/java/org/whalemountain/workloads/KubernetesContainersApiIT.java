@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.whalemountain.workloads.reconcile.ContainerReconciler;
 import org.whalemountain.testsupport.Http;
 import org.whalemountain.testsupport.KubernetesCluster;
 import org.whalemountain.testsupport.ServiceTest;

@@ -43,8 +43,11 @@ final class KubernetesContainerEngine implements ContainerEngine {
 
 	private final KubernetesImages images;
 
+	private final UserNamespaces namespaces;
+
 	KubernetesContainerEngine(KubernetesClient client, UserNamespaces namespaces, KubernetesProperties properties) {
 		this.client = client;
+		this.namespaces = namespaces;
 		this.lookups = new KubernetesLookups(client, properties);
 		this.workloads = new KubernetesWorkloads(client, properties, this.lookups);
 		this.runs = new KubernetesRuns(client, namespaces, properties, this.workloads, this.lookups);
@@ -123,6 +126,12 @@ final class KubernetesContainerEngine implements ContainerEngine {
 	@Override
 	public String logs(String containerId, int tail) {
 		return this.exec.logs(containerId, tail);
+	}
+
+	/** Each owner's containers live in the owner's namespace. */
+	@Override
+	public Optional<String> namespaceOf(String owner) {
+		return Optional.of(this.namespaces.namespaceOf(owner));
 	}
 
 }

@@ -114,6 +114,12 @@ public final class KubernetesWorkloadObjects {
 		if (placement.pullSecret() != null) {
 			pod.withImagePullSecrets(new LocalObjectReference(placement.pullSecret()));
 		}
+		if (spec.volumes().stream().anyMatch((volume) -> volume.source() == ContainerSpec.VolumeSource.ENGINE_API)) {
+			// the API is reached as the namespace's runner account, whose RoleBinding
+			// holds exactly what a runner's executor needs there; the token itself comes
+			// only through the ENGINE_API volume, never automounted
+			pod.withServiceAccountName(UserNamespaceObjects.RUNNER_ACCOUNT);
+		}
 		return pod.build();
 	}
 
