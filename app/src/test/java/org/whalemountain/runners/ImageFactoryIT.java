@@ -48,7 +48,7 @@ import static org.whalemountain.testsupport.Http.basic;
 class ImageFactoryIT {
 
 	/** What {@code scripts/factory buildah} imports into dockerd. */
-	static final String BUILDAH = "whalemountain.local/buildah:bookworm";
+	static final String BUILDAH = "whalemountain.local/buildah:bookworm-r3";
 
 	private static final String ALICE = FactoryProject.ALICE;
 
