@@ -7,6 +7,7 @@ WM_TEST_PACKAGES=(
 	mariadb-server mariadb-client # the real database the tests use
 	slapd ldap-utils              # a real OpenLDAP for the directory integration test
 	chromium chromium-driver      # the browser tests
+	fonts-ipafont-gothic fonts-noto-color-emoji # Japanese pages and the logo in their screenshots
 	docker.io busybox-static      # a real dockerd; test images are built from busybox, nothing is pulled
 	docker-registry               # CNCF Distribution, wired to the service's token endpoint
 	squashfs-tools siftool        # SIF builds: mksquashfs, and the reference siftool to check them
@@ -170,11 +171,12 @@ start_kubernetes() {
 	"$WM_ROOT/scripts/kubernetes" test-images
 }
 
-# The job image the image factory's end-to-end test builds in (ImageFactoryIT): a Debian
-# root made once by debootstrap and cached in ~/.cache/whalemountain (a cold build takes
-# about 8 minutes, a warm one under a second, as dockerd already has the image).
+# The job images the image factory's end-to-end tests build in (ImageFactoryIT on Buildah,
+# ImageFactoryBuildKitIT on rootless BuildKit): Debian roots made once by debootstrap, and
+# BuildKit built from its Go modules, cached in ~/.cache/whalemountain (a cold build takes
+# about 10 minutes, a warm one a few seconds, as dockerd already has the images).
 build_factory_images() {
-	"$WM_ROOT/scripts/factory" buildah
+	"$WM_ROOT/scripts/factory" build
 }
 
 # Everything the test suite needs, installed and running.

@@ -13,12 +13,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.whalemountain.registry.Registry;
 import org.whalemountain.runners.reach.JobAddressProbe;
+import org.whalemountain.runners.templates.BuilderRequirements;
 
 /**
  * Checks once the service has started whether CI jobs can reach the registry and its
  * token realm at the addresses runners give them ({@code wm.registry.job-host},
- * {@code wm.registry.job-realm}), logs what is wrong, and keeps it for the runner page
- * and API: a push that cannot reach them fails only inside a job, long after the operator
+ * {@code wm.registry.job-realm}) and whether the builder can run with the jobs' security
+ * options ({@link BuilderRequirements}), logs what is wrong, and keeps it for the runner
+ * page and API: a push that cannot work fails only inside a job, long after the operator
  * could have fixed it.
  */
 @Component
@@ -28,12 +30,15 @@ public class JobAddresses {
 
 	private final Registry registry;
 
+	private final RunnersProperties properties;
+
 	private final JobAddressProbe probe = new JobAddressProbe(Duration.ofSeconds(2));
 
 	private volatile List<String> warnings = List.of();
 
-	JobAddresses(Registry registry) {
+	JobAddresses(Registry registry, RunnersProperties properties) {
 		this.registry = registry;
+		this.properties = properties;
 	}
 
 	/**
@@ -64,6 +69,7 @@ public class JobAddresses {
 			.problem("wm.registry.job-realm", realm.getHost(),
 					portOr(realm.getPort(), "https".equals(realm.getScheme()) ? 443 : 80))
 			.ifPresent(found::add);
+		found.addAll(BuilderRequirements.problems(this.properties.builder(), this.properties.buildSecurityOptions()));
 		found.forEach((warning) -> log.warn("CI jobs cannot push: {}", warning));
 		this.warnings = List.copyOf(found);
 		return this.warnings;

@@ -31,8 +31,9 @@ import org.tomlj.TomlTable;
  * GitLab's predefined variables, then the job's own {@code variables:} (which win, as in
  * GitLab), the project checked out under {@code /builds/<project path>} as the working
  * directory, and the job's {@code script:} lines in one shell that stops at the first
- * failing line ({@link ServedJob}). What it leaves out: the helper container (clone,
- * cache, artifacts), {@code rules:}, services.
+ * failing line ({@link ServedJob}). A job whose {@code rules:} leave it out of the
+ * pipeline is not run, as GitLab would never hand it to a runner ({@link JobRules}). What
+ * it leaves out: the helper container (clone, cache, artifacts), services.
  */
 final class DockerExecutorJob {
 
@@ -52,24 +53,27 @@ final class DockerExecutorJob {
 	}
 
 	/**
-	 * Runs the job on {@code project} (a directory: the checked-out repository) for a
-	 * push of {@code commit} to {@code branch}, the project's default branch being
-	 * {@code defaultBranch}; waits until the job ends.
+	 * Runs the job on {@code project} (a directory: the checked-out repository) for
+	 * {@code commit} in {@code pipeline}; waits until the job ends. A job the pipeline's
+	 * rules leave out is not run: its result says it was not created.
 	 */
-	Result run(Path project, String projectPath, String commit, String branch, String defaultBranch) {
-		String projectDir = "/builds/" + projectPath;
-		Map<String, String> variables = new LinkedHashMap<>();
-		variables.putAll(Map.of("CI", "true", "GITLAB_CI", "true", "CI_PROJECT_PATH", projectPath, "CI_PROJECT_DIR",
-				projectDir, "CI_COMMIT_SHA", commit, "CI_COMMIT_SHORT_SHA", commit.substring(0, 8), "CI_COMMIT_BRANCH",
-				branch, "CI_COMMIT_REF_NAME", branch, "CI_COMMIT_REF_SLUG", slug(branch), "CI_DEFAULT_BRANCH",
-				defaultBranch));
-		variables.putAll(Map.of("CI_PIPELINE_SOURCE", "push", "CI_JOB_NAME", this.job.name()));
+	Result run(Path project, String projectPath, String commit, Pipeline pipeline) {
+		Map<String, String> predefined = new LinkedHashMap<>(pipeline.variables(projectPath, commit));
+		predefined.put("CI_JOB_NAME", this.job.name());
+		// GitLab decides when it creates the pipeline, from its own and the job's
+		// variables: the runner's environment is not known yet
+		Map<String, String> known = new LinkedHashMap<>(predefined);
+		known.putAll(this.job.variables());
+		if (!this.job.rules().addsJob(known)) {
+			return Result.NOT_CREATED;
+		}
+		Map<String, String> variables = new LinkedHashMap<>(predefined);
 		for (Object entry : this.runner.getArrayOrEmpty("environment").toList()) {
 			String pair = (String) entry;
 			variables.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
 		}
 		variables.putAll(this.job.variables());
-		return start(project, projectDir, variables);
+		return start(project, variables.get("CI_PROJECT_DIR"), variables);
 	}
 
 	private Result start(Path project, String projectDir, Map<String, String> variables) {
@@ -97,7 +101,7 @@ final class DockerExecutorJob {
 				});
 			container.start();
 			InspectContainerResponse.ContainerState state = container.getCurrentContainerInfo().getState();
-			Result result = new Result(state.getExitCodeLong().intValue(), container.getLogs());
+			Result result = new Result(true, state.getExitCodeLong().intValue(), container.getLogs());
 			keep(result, variables.get("CI_COMMIT_SHORT_SHA"));
 			return result;
 		}
@@ -116,13 +120,6 @@ final class DockerExecutorJob {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/** {@code CI_COMMIT_REF_SLUG}: lower-cased, anything but a-z0-9 as {@code -}. */
-	private static String slug(String ref) {
-		String slug = ref.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-");
-		slug = slug.substring(0, Math.min(63, slug.length()));
-		return slug.replaceAll("^-+|-+$", "");
 	}
 
 	private static long bytes(String memory) {
@@ -151,8 +148,13 @@ final class DockerExecutorJob {
 		return (image) -> false;
 	}
 
-	/** How the job ended, and everything it printed. */
-	record Result(int exitCode, String log) {
+	/**
+	 * How the job ended, and everything it printed; or that the pipeline's rules never
+	 * created it.
+	 */
+	record Result(boolean created, int exitCode, String log) {
+
+		static final Result NOT_CREATED = new Result(false, -1, "");
 
 	}
 

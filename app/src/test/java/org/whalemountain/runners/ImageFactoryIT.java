@@ -1,6 +1,5 @@
 package org.whalemountain.runners;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -49,16 +48,15 @@ import static org.whalemountain.testsupport.Http.basic;
 class ImageFactoryIT {
 
 	/** What {@code scripts/factory buildah} imports into dockerd. */
-	static final String BUILDAH = "whalemountain.local/buildah:bookworm";
+	static final String BUILDAH = "whalemountain.local/buildah:bookworm-r3";
 
-	private static final String ALICE = basic("alice", "alice-pass");
+	private static final String ALICE = FactoryProject.ALICE;
 
 	private static final String BOB = basic("bob", "bob-pass");
 
-	private static final String PROJECT = "course-os/alice-app";
+	private static final String PROJECT = FactoryProject.PROJECT;
 
-	/** Where the job pushes: alice's prefix, then the project's path. */
-	private static final String REPOSITORY = "alice/" + PROJECT;
+	private static final String REPOSITORY = FactoryProject.REPOSITORY;
 
 	@LocalServerPort
 	int port;
@@ -85,8 +83,6 @@ class ImageFactoryIT {
 	CatalogueImages images;
 
 	JobReach jobReach;
-
-	String config;
 
 	@BeforeEach
 	void jobsReachTheRegistryAndTheService() throws Exception {
@@ -115,11 +111,10 @@ class ImageFactoryIT {
 	@Test
 	void aPushedDockerfileIsBuiltByTheServedJobReachesTheCatalogueBecomesASifAndIsLaunchedOnceShared()
 			throws Exception {
-		ServedJob served = aliceRunsTheServedJob();
-		DockerExecutorJob job = new DockerExecutorJob(this.config, served);
+		FactoryProject alice = checkOut();
 		String commit = randomHex(20);
 
-		DockerExecutorJob.Result result = job.run(this.project, PROJECT, commit, "main", "main");
+		DockerExecutorJob.Result result = alice.run(commit, Pipeline.branch("main", "main"));
 
 		assertThat(result.exitCode()).as(result.log()).isZero();
 		String shortSha = commit.substring(0, 8);
@@ -153,40 +148,24 @@ class ImageFactoryIT {
 
 	@Test
 	void aJobThatPushesOutsideItsUsersNamespaceIsRefused() throws Exception {
-		ServedJob served = aliceRunsTheServedJob();
+		FactoryProject alice = checkOut();
 		String commit = randomHex(20);
-		DockerExecutorJob hostile = new DockerExecutorJob(this.config,
-				served.withVariables(Map.of("WM_IMAGE_PREFIX", this.registry.jobHost() + "/bob")));
+		ServedJob hostile = alice.job().withVariables(Map.of("WM_IMAGE_PREFIX", this.registry.jobHost() + "/bob"));
 
-		DockerExecutorJob.Result result = hostile.run(this.project, PROJECT, commit, "main", "main");
+		DockerExecutorJob.Result result = alice.run(hostile, commit, Pipeline.branch("main", "main"));
 
 		assertThat(result.exitCode()).as(result.log()).isNotZero();
-		// built FROM alice's image (a pull of hers), refused only at the push
+		// built FROM alice's image (a pull of hers), refused at its first push into bob's
+		// namespace: the build cache of the first step
 		assertThat(result.log()).contains("into " + this.registry.jobHost() + "/bob/" + PROJECT)
-			.contains("COMMIT " + this.registry.jobHost() + "/bob/" + PROJECT + ":build")
+			.contains("STEP 2/5: COPY greeting.txt")
+			.contains("--> Pushing cache " + this.registry.jobHost() + "/bob/" + PROJECT + "--buildcache:")
 			.containsIgnoringCase("denied");
 		assertThat(this.testRegistry.storage().resolve("docker/registry/v2/repositories/bob/course-os")).doesNotExist();
 	}
 
-	/**
-	 * Registers alice's runner, pushes a base image to her catalogue, checks out a
-	 * project built {@code FROM} it, keeps her runner's {@code config.toml} and returns
-	 * the job her served {@code .gitlab-ci.yml} holds.
-	 */
-	private ServedJob aliceRunsTheServedJob() throws Exception {
-		this.gitlab.runnerTokenValid("glrt-alice-factory-01", 61);
-		Http.Response registered = this.runners.register(ALICE,
-				"{\"project\":\"" + PROJECT + "\",\"runnerToken\":\"glrt-alice-factory-01\"}");
-		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-		this.runners.awaitStatus(ALICE, "RUNNING");
-		this.config = RunnerClient.configToml("alice");
-		CatalogueImages.Pushed base = this.images.push("alice", "alice-pass", "base", "CMD [\"sh\"]", "1");
-		Files.writeString(this.project.resolve("greeting.txt"), "built by the factory\n");
-		Files.writeString(this.project.resolve("Dockerfile"), "FROM " + this.registry.jobHost() + "/"
-				+ base.repository() + ":1\n" + "COPY greeting.txt /srv/greeting.txt\n" + "ENV GREETING=factory\n"
-				+ "ENTRYPOINT [\"/bin/sh\", \"-c\", \"cat /srv/greeting.txt; echo \\\"$GREETING\\\"; exec \\\"$@\\\"\", \"entrypoint\"]\n"
-				+ "CMD [\"sleep\", \"3600\"]\n");
-		return ServedJob.parse(this.http.getAnything("/api/v1/runner/gitlab-ci.yml", ALICE).body(), "build-image");
+	private FactoryProject checkOut() throws Exception {
+		return FactoryProject.checkOut(this.project, this.gitlab, this.runners, this.images, this.registry, this.http);
 	}
 
 	private Http.Response launch(String user, String image) {

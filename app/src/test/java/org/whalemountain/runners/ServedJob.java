@@ -8,9 +8,10 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * One job of a served {@code .gitlab-ci.yml}, as GitLab hands it to a runner: its image,
- * its {@code variables:} and its {@code script:} lines as one shell script.
+ * its {@code variables:} and its {@code script:} lines as one shell script; and its
+ * {@code rules:}, which GitLab reads to decide whether the job is created at all.
  */
-record ServedJob(String name, String image, Map<String, String> variables, String script) {
+record ServedJob(String name, String image, Map<String, String> variables, String script, JobRules rules) {
 
 	/**
 	 * The job {@code name} of {@code gitlabCiYml}; fails if there is none or it has no
@@ -26,7 +27,8 @@ record ServedJob(String name, String image, Map<String, String> variables, Strin
 		if (own != null) {
 			own.forEach((variable, value) -> variables.put(variable, String.valueOf(value)));
 		}
-		return new ServedJob(name, (String) map(job.get("image")).get("name"), variables, script(lines));
+		return new ServedJob(name, (String) map(job.get("image")).get("name"), variables, script(lines),
+				JobRules.parse(job.get("rules")));
 	}
 
 	/**
@@ -35,7 +37,7 @@ record ServedJob(String name, String image, Map<String, String> variables, Strin
 	ServedJob withVariables(Map<String, String> extra) {
 		Map<String, String> variables = new LinkedHashMap<>(this.variables);
 		variables.putAll(extra);
-		return new ServedJob(this.name, this.image, variables, this.script);
+		return new ServedJob(this.name, this.image, variables, this.script, this.rules);
 	}
 
 	/**

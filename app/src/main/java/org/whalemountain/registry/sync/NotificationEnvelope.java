@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.whalemountain.registry.BuildCaches;
 import org.whalemountain.registry.token.RepositoryAccess;
 
 import tools.jackson.core.JacksonException;
@@ -65,12 +66,16 @@ final class NotificationEnvelope {
 		return events;
 	}
 
-	/** The well-formed repositories whose tags these events may have changed. */
+	/**
+	 * The well-formed repositories whose tags these events may have changed; a pushed
+	 * build cache ({@link BuildCaches}) changes no image and asks for no sync.
+	 */
 	static Set<String> repositoriesToSync(List<Event> events) {
 		Set<String> repositories = new TreeSet<>();
 		for (Event event : events) {
 			if (event.changesTags() && event.repository() != null
-					&& RepositoryAccess.isRepositoryName(event.repository())) {
+					&& RepositoryAccess.isRepositoryName(event.repository())
+					&& !BuildCaches.isCache(event.repository(), event.tag())) {
 				repositories.add(event.repository());
 			}
 		}

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.whalemountain.identity.Identity;
+import org.whalemountain.registry.BuildCaches;
 import org.whalemountain.platform.NotFoundException;
 import org.whalemountain.registry.RegistryClient;
 import org.whalemountain.registry.UnsupportedImageException;
@@ -62,6 +63,10 @@ class RegistryScan implements AutoCloseable {
 	 */
 	Scan scan(SyncScope scope, Map<String, Map<String, StoredTag>> stored) {
 		Set<String> listed = new TreeSet<>(scope.full() ? this.client.repositories() : scope.repositories());
+		// build caches are no images: left out before anything is read, so that they are
+		// neither catalogued nor reported, and a cache stored by an older version
+		// vanishes
+		listed.removeIf(BuildCaches::isCacheRepository);
 		List<String> skipped = new ArrayList<>();
 		List<String> accepted = accepted(listed, skipped);
 		Set<String> examined = new TreeSet<>(accepted);
@@ -86,14 +91,17 @@ class RegistryScan implements AutoCloseable {
 	}
 
 	/**
-	 * Every tag of these repositories, in order, from their tag lists read in parallel.
+	 * Every tag of these repositories but their build caches, in order, from their tag
+	 * lists read in parallel.
 	 */
 	private List<Scan.TagRef> tagsOf(List<String> repositories) {
 		List<List<String>> tags = Parallel.map(this.pool, repositories, this.client::tags);
 		List<Scan.TagRef> refs = new ArrayList<>();
 		for (int i = 0; i < repositories.size(); i++) {
 			String repository = repositories.get(i);
-			new TreeSet<>(tags.get(i)).forEach((tag) -> refs.add(new Scan.TagRef(repository, tag)));
+			new TreeSet<>(tags.get(i)).stream()
+				.filter((tag) -> !BuildCaches.isCache(repository, tag))
+				.forEach((tag) -> refs.add(new Scan.TagRef(repository, tag)));
 		}
 		return refs;
 	}

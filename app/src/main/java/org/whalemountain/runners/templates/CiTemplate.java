@@ -1,5 +1,7 @@
 package org.whalemountain.runners.templates;
 
+import org.whalemountain.registry.BuildCaches;
+
 /**
  * Everything that goes into one user's {@code .gitlab-ci.yml}. Registry details that
  * depend on the deployment (plain HTTP, a department CA) reach jobs through the runner's
@@ -10,4 +12,18 @@ package org.whalemountain.runners.templates;
  * @param builder which template renders
  */
 public record CiTemplate(String username, String runnerTag, String buildImage, String imagePrefix, Builder builder) {
+
+	/**
+	 * BuildKit's cache tag, named where the registry sync recognises it, so that the
+	 * cache never reaches the catalogue.
+	 */
+	public String buildCacheTag() {
+		return BuildCaches.TAG;
+	}
+
+	/** What Buildah's cache repository adds to the image's name, likewise. */
+	public String buildCacheSuffix() {
+		return BuildCaches.REPOSITORY_SUFFIX;
+	}
+
 }

@@ -37,6 +37,19 @@ class NotificationEnvelopeTests {
 	}
 
 	@Test
+	void aPushedBuildCacheAsksForNoSyncButTheImageBesideItDoes() {
+		String manifest = "application/vnd.oci.image.manifest.v1+json";
+		List<NotificationEnvelope.Event> events = List.of(
+				new NotificationEnvelope.Event("push", "alice/group/app--buildcache",
+						"e1391f1438a8f8d8406893226764f2052cd954181790a03b868f4dc9753b61d2", "sha256:1", manifest),
+				new NotificationEnvelope.Event("push", "alice/group/web", "buildcache", "sha256:2",
+						"application/vnd.oci.image.index.v1+json"),
+				new NotificationEnvelope.Event("push", "alice/group/app", "latest", "sha256:3", manifest));
+
+		assertThat(NotificationEnvelope.repositoriesToSync(events)).containsExactly("alice/group/app");
+	}
+
+	@Test
 	void aBodyThatIsNoEnvelopeIsRefused() {
 		assertThatThrownBy(() -> NotificationEnvelope.parse("not json".getBytes()))
 			.isInstanceOf(IllegalArgumentException.class);

@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -132,6 +133,33 @@ class RegistrySyncIT {
 			assertThat(event.owner()).isEqualTo("bob");
 			assertThat(event.digest()).isEqualTo(toolDigest);
 		});
+	}
+
+	@Test
+	void buildCachesAreNeitherCataloguedNorReportedAndACacheAnOlderVersionStoredGoes() {
+		String app = "alice/cached-" + this.suffix;
+		String digest = this.fixture.push("alice", TestImages.BUSYBOX, app + ":1");
+		// BuildKit's cache tag beside the image, and Buildah's cache repository
+		this.fixture.push("alice", TestImages.BUSYBOX, app + ":buildcache");
+		this.fixture.push("alice", TestImages.BUSYBOX, app + "--buildcache:" + digest.substring("sha256:".length()));
+		this.jdbc.sql("""
+				INSERT INTO registry_tags (repository, tag, owner, digest, unsupported, synced_at)
+				VALUES (?, 'buildcache', 'alice', 'sha256:0', 'a manifest of type ..., not an image', NOW())""")
+			.param(app)
+			.update();
+		int mark = this.events.mark();
+
+		SyncRun run = this.fixture.syncNow();
+
+		assertThat(run.status()).isEqualTo(SyncRunStatus.SUCCEEDED);
+		assertThat(this.events.since(mark, ImageTagPushed.class))
+			.extracting(ImageTagPushed::repository, ImageTagPushed::tag)
+			.containsExactly(tuple(app, "1"));
+		assertThat(run.skipped()).noneMatch((skipped) -> skipped.contains("cached-" + this.suffix));
+		assertThat(this.jdbc.sql("SELECT CONCAT(repository, ':', tag) FROM registry_tags WHERE repository LIKE ?")
+			.param(app + "%")
+			.query(String.class)
+			.list()).containsExactly(app + ":1");
 	}
 
 	@Test

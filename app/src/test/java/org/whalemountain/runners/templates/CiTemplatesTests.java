@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.whalemountain.registry.BuildCaches;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,23 @@ class CiTemplatesTests {
 			.contains("--storage-driver vfs")
 			.contains("--tls-verify=false")
 			.contains("--cert-dir \"$(dirname \"$WM_CA_FILE\")\"");
+	}
+
+	@Test
+	void eachBuilderKeepsItsCacheWhereTheRegistrySyncSkipsIt() {
+		String buildah = script(
+				map(new Yaml().<Map<String, Object>>load(this.templates.gitlabCi(TemplateVariants.ALICE_CI_BUILDAH))
+					.get("build-image")));
+		String buildkit = script(
+				map(new Yaml().<Map<String, Object>>load(this.templates.gitlabCi(TemplateVariants.ALICE_CI_BUILDKIT))
+					.get("build-image")));
+
+		// the same settings ("$@": insecure, CA, credentials) reach the cache as the push
+		assertThat(buildah).contains("buildah bud \"$@\"")
+			.contains("--cache-from \"$IMAGE--buildcache\" --cache-to \"$IMAGE--buildcache\"");
+		assertThat(BuildCaches.isCacheRepository("alice/group/web--buildcache")).isTrue();
+		assertThat(buildkit).contains("ref=$IMAGE:buildcache$OPTS").contains("ref=$IMAGE:buildcache,mode=max$OPTS");
+		assertThat(BuildCaches.isCache("alice/group/web", "buildcache")).isTrue();
 	}
 
 	static String script(Map<String, Object> job) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.whalemountain.registry.BuildCaches;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -60,6 +61,16 @@ class ImageNameScriptTests {
 			images.add(image);
 		}
 		assertThat(images).hasSize(paths.size());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sh", "busybox" })
+	void noProjectGetsTheNameOfAnotherProjectsBuildCache(String shell) throws Exception {
+		for (String path : List.of("g/web--buildcache", "g/web-buildcache", "g/buildcache", "g/web/buildcache",
+				"g/web_--buildcache", "g/-buildcache")) {
+			String repository = image(shell, path).substring(PREFIX.length() - "alice".length());
+			assertThat(BuildCaches.isCacheRepository(repository)).as("%s -> %s", path, repository).isFalse();
+		}
 	}
 
 	@ParameterizedTest
