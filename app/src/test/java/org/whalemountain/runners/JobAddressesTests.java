@@ -54,8 +54,8 @@ class JobAddressesTests {
 
 	private static RunnersProperties properties(List<String> securityOptions) {
 		return new RunnersProperties("gitlab/gitlab-runner:v18.5.0", "", List.of(), List.of(), securityOptions, "2",
-				"4g", 1, 1_000_000_000L, 512L * 1024 * 1024, "/var/run/docker.sock", false, Duration.ofMinutes(5),
-				"1000:1000", Duration.ofSeconds(2), "docker", Builder.BUILDKIT, "");
+				"4g", 1, 1_000_000_000L, 512L * 1024 * 1024, false, Duration.ofMinutes(5), "1000:1000",
+				Duration.ofSeconds(2), "docker", Builder.BUILDKIT, "");
 	}
 
 }
