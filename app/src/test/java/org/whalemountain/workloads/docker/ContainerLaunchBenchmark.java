@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +22,16 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.whalemountain.testsupport.Http;
+import org.whalemountain.testsupport.Latencies;
 import org.whalemountain.testsupport.ServiceTest;
 import org.whalemountain.testsupport.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.whalemountain.testsupport.Latencies.burstSummary;
+import static org.whalemountain.testsupport.Latencies.ms;
+import static org.whalemountain.testsupport.Latencies.percentile;
+import static org.whalemountain.testsupport.Latencies.ratio;
+import static org.whalemountain.testsupport.Latencies.summary;
 
 /**
  * What a launch through the API costs over bare Docker, on the real dockerd: one launch
@@ -163,30 +168,9 @@ class ContainerLaunchBenchmark {
 	/** Returns total, p50 and p99 in microseconds. */
 	private long[] burst(String name, ExecutorService pool, IntFunction<String> launch,
 			java.util.function.Consumer<String> remove) throws Exception {
-		List<CompletableFuture<long[]>> launches = new ArrayList<>();
-		List<String> ids = new ArrayList<>();
-		long start = System.nanoTime();
-		for (int slot = 0; slot < BURST; slot++) {
-			int s = slot;
-			launches.add(CompletableFuture.supplyAsync(() -> {
-				long begin = System.nanoTime();
-				String id = launch.apply(s);
-				synchronized (ids) {
-					ids.add(id);
-				}
-				return new long[] { (System.nanoTime() - begin) / 1_000 };
-			}, pool));
-		}
-		CompletableFuture.allOf(launches.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-		long total = (System.nanoTime() - start) / 1_000;
-		List<Long> latencies = launches.stream().map((f) -> f.join()[0]).toList();
-		this.report.put(name + ": total / p50 / p99 (= slowest of 50)",
-				ms(total) + " / " + ms(percentile(latencies, 50)) + " / " + ms(percentile(latencies, 99)));
-		List<CompletableFuture<Void>> removals = ids.stream()
-			.map((id) -> CompletableFuture.runAsync(() -> remove.accept(id), pool))
-			.toList();
-		CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-		return new long[] { total, percentile(latencies, 50), percentile(latencies, 99) };
+		long[] burst = Latencies.burst(BURST, pool, launch, remove, 5);
+		this.report.put(name + ": total / p50 / p99 (= slowest of 50)", burstSummary(burst));
+		return burst;
 	}
 
 	/**
@@ -219,27 +203,6 @@ class ContainerLaunchBenchmark {
 		Path file = Path.of("target", "benchmarks", "container-launch.txt");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, out);
-	}
-
-	private static String summary(List<Long> micros) {
-		return ms(percentile(micros, 50)) + " / " + ms(percentile(micros, 90)) + " / "
-				+ ms(micros.stream().mapToLong(Long::longValue).min().orElseThrow()) + " / "
-				+ ms(micros.stream().mapToLong(Long::longValue).max().orElseThrow());
-	}
-
-	/** Nearest-rank percentile. */
-	static long percentile(List<Long> values, int percent) {
-		List<Long> sorted = values.stream().sorted().toList();
-		int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-		return sorted.get(Math.max(0, rank - 1));
-	}
-
-	private static String ratio(long value, long baseline) {
-		return String.format("%.2f", (double) value / baseline);
-	}
-
-	private static String ms(long micros) {
-		return String.format("%.1f ms", micros / 1000.0);
 	}
 
 }
