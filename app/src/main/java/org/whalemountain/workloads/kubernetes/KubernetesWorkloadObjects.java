@@ -46,9 +46,7 @@ public final class KubernetesWorkloadObjects {
 
 	static final String MANAGER = "whalemountain";
 
-	/**
-	 * The spec's name exactly as given, which the object's name may have had to change.
-	 */
+	/** The spec's name exactly as given, which the object's name may have changed. */
 	static final String NAME_ANNOTATION = "whalemountain.org/name";
 
 	private KubernetesWorkloadObjects() {
@@ -95,15 +93,12 @@ public final class KubernetesWorkloadObjects {
 		String seccomp = (security.syscalls() == ContainerSpec.SyscallFilter.UNCONFINED) ? "Unconfined"
 				: "RuntimeDefault";
 		PodSpecBuilder pod = new PodSpecBuilder().withAutomountServiceAccountToken(false)
-			// Docker containers see no other container's address in their environment
-			// either
+			// as on Docker, no other container's address in the environment
 			.withEnableServiceLinks(false)
 			.withSecurityContext(new PodSecurityContextBuilder().withRunAsNonRoot(true)
 				.withRunAsUser((long) runAs.uid())
 				.withRunAsGroup((long) runAs.gid())
-				// the home claim and the files Secret are group-owned by it, so the user
-				// can
-				// read and write them
+				// so the user may use the home claim and the files Secret
 				.withFsGroup((long) runAs.gid())
 				.withNewSeccompProfile()
 				.withType(seccomp)
@@ -115,9 +110,7 @@ public final class KubernetesWorkloadObjects {
 			pod.withImagePullSecrets(new LocalObjectReference(placement.pullSecret()));
 		}
 		if (spec.volumes().stream().anyMatch((volume) -> volume.source() == ContainerSpec.VolumeSource.ENGINE_API)) {
-			// the API is reached as the namespace's runner account, whose RoleBinding
-			// holds exactly what a runner's executor needs there; the token itself comes
-			// only through the ENGINE_API volume, never automounted
+			// the API as the namespace's runner account; its token only via that volume
 			pod.withServiceAccountName(UserNamespaceObjects.RUNNER_ACCOUNT);
 		}
 		return pod.build();
@@ -137,8 +130,7 @@ public final class KubernetesWorkloadObjects {
 				.endCapabilities()
 				.build())
 			.withVolumeMounts(KubernetesVolumes.mounts(spec));
-		// Docker's CMD is Kubernetes' args: the image's ENTRYPOINT stays, as with docker
-		// run
+		// Docker's CMD is Kubernetes' args: the image's ENTRYPOINT stays
 		if (!spec.command().isEmpty()) {
 			container.withArgs(spec.command());
 		}
